@@ -1,0 +1,39 @@
+using CdsLmn.Service.CdsHooks.Models;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CdsLmn.Service.CdsHooks;
+
+/// <summary>The CDS Hooks routes: discovery and the hook services.</summary>
+public static class CdsHooksEndpoints
+{
+    public static IEndpointRouteBuilder MapCdsHooks(this IEndpointRouteBuilder app)
+    {
+        var services = app.MapGroup("/cds-services").RequireCors(CdsHooksCors.PolicyName);
+        services.MapGet("", GetDiscovery).WithName("discovery");
+        services.MapPost("{id}", CallServiceAsync).WithName("call-service");
+        return app;
+    }
+
+    /// <summary>Serves <c>cds-services.json</c> exactly as shipped.</summary>
+    public static FileContentHttpResult GetDiscovery(CdsServiceCatalog catalog) =>
+        TypedResults.File(catalog.DiscoveryJson, "application/json");
+
+    public static async Task<Results<JsonHttpResult<CdsResponse>, OperationOutcomeResult>> CallServiceAsync(
+        string id, HttpRequest request, CdsServiceCatalog catalog, HookRequestReader reader, HookHandler handler, CancellationToken cancellationToken)
+    {
+        var service = catalog.Find(id);
+        if (service is null)
+        {
+            return OperationOutcomeResult.NotFound($"No CDS service '{id}'; GET /cds-services lists the services.");
+        }
+
+        var (call, error) = await reader.ReadAsync(request, service, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var outcome = await handler.HandleAsync(call!, cancellationToken);
+        return outcome.Error is { } failure ? failure : TypedResults.Json(outcome.Response!, CdsJson.Options);
+    }
+}

@@ -1,0 +1,78 @@
+using OperationOutcome = Hl7.Fhir.Model.OperationOutcome;
+using Hl7.Fhir.Serialization;
+
+namespace CdsLmn.Service.CdsHooks;
+
+/// <summary>
+/// Every non-2xx answer of this service: a FHIR <c>OperationOutcome</c> whose diagnostics tell an
+/// integrator what was wrong. Diagnostics are written by us, never copied from tokens or clinical values.
+/// </summary>
+public sealed class OperationOutcomeResult : IResult, IStatusCodeHttpResult
+{
+    private static readonly FhirJsonSerializer Serializer = new();
+
+    private OperationOutcomeResult(int statusCode, OperationOutcome.IssueType code, string? diagnostics)
+    {
+        StatusCode = statusCode;
+        Code = code;
+        Diagnostics = diagnostics;
+    }
+
+    public int StatusCode { get; }
+
+    public OperationOutcome.IssueType Code { get; }
+
+    public string? Diagnostics { get; }
+
+    int? IStatusCodeHttpResult.StatusCode => StatusCode;
+
+    public static OperationOutcomeResult BadRequest(string diagnostics) => new(StatusCodes.Status400BadRequest, OperationOutcome.IssueType.Invalid, diagnostics);
+
+    public static OperationOutcomeResult NotFound(string diagnostics) => new(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, diagnostics);
+
+    public static OperationOutcomeResult PayloadTooLarge(long limit) =>
+        new(StatusCodes.Status413PayloadTooLarge, OperationOutcome.IssueType.TooLong, $"The request body is larger than the limit of {limit} bytes.");
+
+    public static OperationOutcomeResult UnsupportedMediaType(string? contentType) =>
+        new(StatusCodes.Status415UnsupportedMediaType, OperationOutcome.IssueType.NotSupported,
+            $"Content-Type must be application/json; got '{(string.IsNullOrEmpty(contentType) ? "none" : contentType)}'.");
+
+    public static OperationOutcomeResult PreconditionFailed(string diagnostics) => new(StatusCodes.Status412PreconditionFailed, OperationOutcome.IssueType.Processing, diagnostics);
+
+    /// <summary>Authentication failures carry no detail (cds-hooks-spec.md §6.2).</summary>
+    public static OperationOutcomeResult Unauthorized() => new(StatusCodes.Status401Unauthorized, OperationOutcome.IssueType.Login, null);
+
+    /// <summary>For status codes produced by the framework (unknown route, wrong method, ...).</summary>
+    public static OperationOutcomeResult ForStatus(int statusCode, string diagnostics) => new(statusCode, CodeFor(statusCode), diagnostics);
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var outcome = new OperationOutcome
+        {
+            Issue =
+            [
+                new OperationOutcome.IssueComponent
+                {
+                    Severity = StatusCode >= 500 ? OperationOutcome.IssueSeverity.Fatal : OperationOutcome.IssueSeverity.Error,
+                    Code = Code,
+                    Diagnostics = Diagnostics,
+                },
+            ],
+        };
+        httpContext.Response.StatusCode = StatusCode;
+        httpContext.Response.ContentType = "application/fhir+json";
+        await httpContext.Response.Body.WriteAsync(Serializer.SerializeToBytes(outcome), httpContext.RequestAborted);
+    }
+
+    private static OperationOutcome.IssueType CodeFor(int statusCode) => statusCode switch
+    {
+        StatusCodes.Status401Unauthorized => OperationOutcome.IssueType.Login,
+        StatusCodes.Status403Forbidden => OperationOutcome.IssueType.Forbidden,
+        StatusCodes.Status404NotFound => OperationOutcome.IssueType.NotFound,
+        StatusCodes.Status405MethodNotAllowed => OperationOutcome.IssueType.NotSupported,
+        StatusCodes.Status413PayloadTooLarge => OperationOutcome.IssueType.TooLong,
+        StatusCodes.Status415UnsupportedMediaType => OperationOutcome.IssueType.NotSupported,
+        >= 500 => OperationOutcome.IssueType.Exception,
+        _ => OperationOutcome.IssueType.Invalid,
+    };
+}

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace CdsLmn.Service.Health;
+
+/// <summary><c>/health/live</c> (the process answers) and <c>/health/ready</c> (configuration valid, dependencies reachable).</summary>
+public static class HealthEndpoints
+{
+    private const string ReadyTag = "ready";
+
+    public static IHostApplicationBuilder AddHealth(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHealthChecks()
+            .AddCheck<DiscoveryHealthCheck>("discovery", tags: [ReadyTag]);
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains(ReadyTag) });
+        return app;
+    }
+}
+
+/// <summary>Ready when the discovery document lists at least one service.</summary>
+internal sealed class DiscoveryHealthCheck(CdsHooks.CdsServiceCatalog catalog) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(catalog.Services.Count > 0
+            ? HealthCheckResult.Healthy($"{catalog.Services.Count} services")
+            : HealthCheckResult.Unhealthy("cds-services.json lists no service"));
+}

@@ -1,0 +1,15 @@
+using CdsLmn.Service.CdsHooks;
+using CdsLmn.Service.Health;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddCdsHooks();
+builder.AddHealth();
+
+var app = builder.Build();
+
+app.UseCdsHooksPipeline();
+app.MapCdsHooks();
+app.MapHealth();
+
+app.Run();
