@@ -1,9 +1,11 @@
 using CdsLmn.Service.CdsHooks;
+using CdsLmn.Service.Evidence;
 using CdsLmn.Service.Health;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCdsHooks();
+builder.AddEvidence();
 builder.AddHealth();
 
 var app = builder.Build();

@@ -2,8 +2,8 @@ using System.Text.Json;
 
 namespace CdsLmn.Service.CdsHooks;
 
-/// <summary>A service this deployment offers, as listed in discovery.</summary>
-public sealed record CdsService(string Id, string Hook);
+/// <summary>A service this deployment offers, as listed in discovery, with its prefetch templates (key → template).</summary>
+public sealed record CdsService(string Id, string Hook, IReadOnlyDictionary<string, string> Prefetch);
 
 /// <summary>
 /// The discovery document, embedded from <c>cds-services.json</c> at the repository root: served byte for
@@ -20,7 +20,7 @@ public sealed class CdsServiceCatalog
         DiscoveryJson = discoveryJson;
         using var document = JsonDocument.Parse(discoveryJson);
         _byId = document.RootElement.GetProperty("services").EnumerateArray()
-            .Select(s => new CdsService(s.GetProperty("id").GetString()!, s.GetProperty("hook").GetString()!))
+            .Select(s => new CdsService(s.GetProperty("id").GetString()!, s.GetProperty("hook").GetString()!, ReadPrefetch(s)))
             .ToDictionary(s => s.Id, StringComparer.Ordinal);
     }
 
@@ -29,6 +29,11 @@ public sealed class CdsServiceCatalog
     public IReadOnlyCollection<CdsService> Services => _byId.Values;
 
     public CdsService? Find(string id) => _byId.GetValueOrDefault(id);
+
+    private static Dictionary<string, string> ReadPrefetch(JsonElement service) =>
+        service.TryGetProperty("prefetch", out var prefetch)
+            ? prefetch.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal)
+            : [];
 
     public static CdsServiceCatalog LoadEmbedded()
     {

@@ -1,0 +1,154 @@
+using CdsLmn.Clinical;
+using Hl7.Fhir.Model;
+using Microsoft.Extensions.Options;
+
+namespace CdsLmn.Service.Evidence;
+
+/// <summary>
+/// Gathers the evidence for one hook call (cds-hooks-spec.md §3): first from the request alone (draft orders
+/// and prefetch), then — only when the advisor could not decide on that — whatever is missing from the EHR's
+/// FHIR server, all queries in parallel within one time budget, on the allowlisted server only.
+/// </summary>
+public sealed partial class EvidenceGatherer(FhirQueryClient fhir, FhirServerAllowlist allowlist, IOptions<FhirOptions> options, ILogger<EvidenceGatherer> logger)
+{
+    /// <summary>Reads draftOrders and prefetch; no network.</summary>
+    public static GatheredEvidence FromRequest(EvidenceRequest request)
+    {
+        var (orders, medications) = DraftOrders.Read(request.DraftOrders, request.Selections);
+        var results = new Dictionary<string, EvidenceResult>(StringComparer.Ordinal);
+        foreach (var key in request.Templates.Keys.Where(PrefetchKeys.Kinds.ContainsKey))
+        {
+            if (request.Prefetch is not null && request.Prefetch.TryGetValue(key, out var value))
+            {
+                results[key] = FhirPayload.Read(value);
+            }
+        }
+
+        return new GatheredEvidence
+        {
+            OrdersInScope = orders,
+            Medications = medications,
+            Keys = request.Templates.Keys.Where(PrefetchKeys.Kinds.ContainsKey).ToList(),
+            Results = results,
+            UnresolvedMedications = UnresolvedReferences(orders.Select(o => o.Medication), medications).ToDictionary(r => r, _ => "not resolved yet"),
+        };
+    }
+
+    /// <summary>Fetches every key that is missing, failed or paginated, and the Medications references point to.</summary>
+    public async Task<GatheredEvidence> CompleteAsync(EvidenceRequest request, GatheredEvidence partial, CancellationToken cancellationToken)
+    {
+        var server = ServerFor(request, out var refusal);
+        if (server is null)
+        {
+            return WithRefusal(partial, request, refusal!);
+        }
+
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(options.Value.Timeout);
+
+        var keys = partial.Keys
+            .Where(key => !partial.Results.TryGetValue(key, out var r) || r.Failed || r.NextPage is not null)
+            .ToList();
+        var queries = keys.Select(key => FetchKeyAsync(server, request, key, partial, budget.Token));
+        var orderMedications = ReadMedicationsAsync(server, UnresolvedReferences(partial.OrdersInScope.Select(o => o.Medication), partial.Medications), budget.Token);
+
+        var fetched = await System.Threading.Tasks.Task.WhenAll(queries);
+        var (medications, unresolved) = await orderMedications;
+
+        var results = new Dictionary<string, EvidenceResult>(partial.Results, StringComparer.Ordinal);
+        foreach (var (key, result) in fetched)
+        {
+            results[key] = result;
+        }
+
+        // Order history may name its medication by reference too; resolve those in a second, bounded round.
+        var known = partial.Medications.Concat(medications).ToList();
+        var historyReferences = UnresolvedReferences(HistoryMedications(results), known).Take(options.Value.MaxMedicationReads).ToList();
+        var (historyMedications, historyUnresolved) = await ReadMedicationsAsync(server, historyReferences, budget.Token);
+        foreach (var key in historyUnresolved.Count > 0 ? PrefetchKeys.Kinds.Where(k => k.Value == EvidenceKind.OngoingIvig).Select(k => k.Key) : [])
+        {
+            results[key] = EvidenceResult.Fail("a medication in the order history could not be read");
+        }
+
+        return partial with
+        {
+            Medications = [.. known, .. historyMedications],
+            Results = results,
+            UnresolvedMedications = unresolved,
+        };
+    }
+
+    private FhirServer? ServerFor(EvidenceRequest request, out string? refusal)
+    {
+        refusal = null;
+        if (request.FhirServer is null)
+        {
+            refusal = "not prefetched, and the request has no fhirServer";
+            return null;
+        }
+        var url = new Uri(request.FhirServer);
+        if (!allowlist.IsAllowed(url))
+        {
+            LogRefusedServer(url.GetLeftPart(UriPartial.Authority));
+            refusal = "not prefetched, and fhirServer is not on this service's allowlist (CdsLmn:Fhir:AllowedServers)";
+            return null;
+        }
+        return new FhirServer(url, request.AccessToken);
+    }
+
+    private async Task<(string Key, EvidenceResult Result)> FetchKeyAsync(FhirServer server, EvidenceRequest request, string key, GatheredEvidence partial, CancellationToken cancellationToken)
+    {
+        // A paginated prefetch keeps its first page and follows the rest; anything else is queried afresh.
+        if (partial.Results.TryGetValue(key, out var prefetched) && !prefetched.Failed && prefetched.NextPage is not null)
+        {
+            return (key, await fhir.FollowAsync(server, prefetched, cancellationToken));
+        }
+        var query = PrefetchKeys.Fill(request.Templates[key], request.PatientId, request.UserId, request.EncounterId);
+        return (key, await fhir.GetAsync(server, query, cancellationToken));
+    }
+
+    private async Task<(IReadOnlyList<Medication> Found, IReadOnlyDictionary<string, string> Unresolved)> ReadMedicationsAsync(
+        FhirServer server, IReadOnlyCollection<string> references, CancellationToken cancellationToken)
+    {
+        var reads = await System.Threading.Tasks.Task.WhenAll(references.Select(async reference => (reference, result: await fhir.GetAsync(server, reference, cancellationToken))));
+        var found = reads.SelectMany(r => r.result.Resources.OfType<Medication>()).ToList();
+        var unresolved = reads.Where(r => r.result.Failed).ToDictionary(r => r.reference, r => r.result.Failure!);
+        return (found, unresolved);
+    }
+
+    private static GatheredEvidence WithRefusal(GatheredEvidence partial, EvidenceRequest request, string refusal)
+    {
+        var results = new Dictionary<string, EvidenceResult>(partial.Results, StringComparer.Ordinal);
+        foreach (var key in partial.Keys)
+        {
+            if (!results.TryGetValue(key, out var r) || r.Failed || r.NextPage is not null)
+            {
+                results[key] = EvidenceResult.Fail(refusal);
+            }
+        }
+        return partial with { Results = results };
+    }
+
+    private static IEnumerable<DataType?> HistoryMedications(IReadOnlyDictionary<string, EvidenceResult> results)
+    {
+        var history = results.Values.Where(r => !r.Failed).SelectMany(r => r.Resources).ToList();
+        return history.OfType<MedicationRequest>().Select(r => r.Medication)
+            .Concat(history.OfType<MedicationAdministration>().Select(a => a.Medication));
+    }
+
+    /// <summary><c>Medication/{id}</c> references that no known Medication satisfies (contained ones start with '#').</summary>
+    private static List<string> UnresolvedReferences(IEnumerable<DataType?> medications, IEnumerable<Medication> known)
+    {
+        var knownIds = known.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        return medications
+            .Select(medication => (medication as ResourceReference)?.Reference)
+            .OfType<string>()
+            .Where(reference => reference.StartsWith("Medication/", StringComparison.Ordinal))
+            .Where(reference => !knownIds.Contains(reference["Medication/".Length..]))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "fhirServer {Server} is not on the allowlist; it was not contacted")]
+    private partial void LogRefusedServer(string server);
+}

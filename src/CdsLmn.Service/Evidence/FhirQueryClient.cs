@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Hl7.Fhir.Model;
+using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace CdsLmn.Service.Evidence;
+
+/// <summary>
+/// GETs from the EHR's FHIR server through the "fhir" HttpClient and its resilience pipeline. Every call
+/// carries the request's access token (when given) and goes only to the allowlisted <c>fhirServer</c>; next
+/// links that leave it are refused. Failures become <see cref="EvidenceResult.Fail"/>, never exceptions.
+/// </summary>
+public sealed partial class FhirQueryClient(IHttpClientFactory httpClientFactory, IOptions<FhirOptions> options, ILogger<FhirQueryClient> logger)
+{
+    public const string HttpClientName = "fhir";
+
+    private static readonly MediaTypeWithQualityHeaderValue FhirJson = new("application/fhir+json");
+
+    /// <summary>Runs a read (<c>Patient/123</c>) or a search (<c>Observation?…</c>) relative to <paramref name="server"/>, following next links.</summary>
+    public async Task<EvidenceResult> GetAsync(FhirServer server, string relativeUrl, CancellationToken cancellationToken)
+    {
+        var isSearch = relativeUrl.Contains('?', StringComparison.Ordinal) || !relativeUrl.Contains('/', StringComparison.Ordinal);
+        var expectedType = isSearch ? "Bundle" : relativeUrl.Split('/', 2)[0];
+        var url = new Uri(server.BaseWithSlash, relativeUrl);
+        var resources = new List<Resource>();
+
+        for (var page = 1; ; page++)
+        {
+            var result = await GetOneAsync(server, url, expectedType, isSearch, cancellationToken);
+            if (result.Failed)
+            {
+                return result;
+            }
+            resources.AddRange(result.Resources);
+            if (result.NextPage is null)
+            {
+                return EvidenceResult.Of(resources);
+            }
+            if (page >= options.Value.MaxPages)
+            {
+                return EvidenceResult.Fail($"more than {options.Value.MaxPages} pages of results");
+            }
+            if (!FhirServerAllowlist.IsUnder(server.BaseUrl, result.NextPage))
+            {
+                return EvidenceResult.Fail("a next link points outside fhirServer; not followed");
+            }
+            url = result.NextPage;
+        }
+    }
+
+    /// <summary>Follows the next link of a prefetched Bundle; the link must lie under fhirServer.</summary>
+    public async Task<EvidenceResult> FollowAsync(FhirServer server, EvidenceResult firstPage, CancellationToken cancellationToken)
+    {
+        if (firstPage.NextPage is null)
+        {
+            return firstPage;
+        }
+        if (!FhirServerAllowlist.IsUnder(server.BaseUrl, firstPage.NextPage))
+        {
+            return EvidenceResult.Fail("a next link points outside fhirServer; not followed");
+        }
+
+        var rest = await GetAsync(server, firstPage.NextPage.ToString(), cancellationToken);
+        return rest.Failed ? rest : EvidenceResult.Of([.. firstPage.Resources, .. rest.Resources]);
+    }
+
+    private async Task<EvidenceResult> GetOneAsync(FhirServer server, Uri url, string expectedType, bool isSearch, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Accept.Add(FhirJson);
+        if (server.AccessToken is { Length: > 0 } token)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        var started = TimeProvider.System.GetTimestamp();
+        try
+        {
+            using var client = httpClientFactory.CreateClient(HttpClientName);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            LogCall(expectedType, (int)response.StatusCode, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+
+            if (!isSearch && response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
+            {
+                return EvidenceResult.None;
+            }
+            if (!response.IsSuccessStatusCode)
+            {
+                return EvidenceResult.Fail($"the FHIR server answered {(int)response.StatusCode}");
+            }
+
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            using var document = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+            return FhirPayload.Read(document.RootElement, expectedType);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return EvidenceResult.Fail("the FHIR time budget ran out");
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or JsonException or OperationCanceledException)
+        {
+            LogFailure(expectedType, e.GetType().Name);
+            return EvidenceResult.Fail(e switch
+            {
+                BrokenCircuitException => "the FHIR server is failing (circuit open)",
+                JsonException => "the FHIR server sent invalid JSON",
+                _ => "the FHIR server could not be reached",
+            });
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "FHIR GET {ResourceType}: {Status} in {ElapsedMs:0} ms")]
+    private partial void LogCall(string resourceType, int status, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "FHIR GET {ResourceType} failed: {Failure}")]
+    private partial void LogFailure(string resourceType, string failure);
+}
+
+/// <summary>The EHR's FHIR server for one hook request, with the token it lent us. Never logged.</summary>
+public sealed record FhirServer(Uri BaseUrl, string? AccessToken)
+{
+    public Uri BaseWithSlash { get; } = BaseUrl.AbsoluteUri.EndsWith('/') ? BaseUrl : new Uri(BaseUrl.AbsoluteUri + "/");
+
+    public override string ToString() => $"FhirServer {{ {BaseUrl} }}";
+}
