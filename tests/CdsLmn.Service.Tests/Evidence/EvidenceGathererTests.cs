@@ -1,0 +1,322 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CdsLmn.Clinical;
+using CdsLmn.Service.CdsHooks;
+using CdsLmn.Service.Evidence;
+using Task = System.Threading.Tasks.Task;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using WireMock.ResponseBuilders;
+
+namespace CdsLmn.Service.Tests.Evidence;
+
+/// <summary>cds-hooks-spec.md §3 and §10 items 19–27, against WireMock as the EHR's FHIR server.</summary>
+public sealed class EvidenceGathererTests : IDisposable
+{
+    private const string Token = "tok-3f9a1c";
+    private readonly FakeEhr _ehr = new();
+    private readonly CdsLmnAppFactory _app = new();
+
+    public void Dispose()
+    {
+        _ehr.Dispose();
+        _app.Dispose();
+    }
+
+    [Fact]
+    public async Task FetchesEveryAbsentKeyFromTheFhirServerWithTheBearerToken()
+    {
+        _ehr.ServeEmptySearches().Serve("Condition", Fhir.Bundle(Fhir.Condition("c1", "http://hl7.org/fhir/sid/icd-10-cm", "G12.25")));
+        var request = HookRequest(prefetch: new JsonObject());
+
+        var evidence = await Gatherer().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
+
+        var clinical = evidence.ToClinicalEvidence();
+        Assert.Empty(clinical.Unavailable);
+        Assert.Equal("c1", Assert.Single(clinical.Conditions).Id);
+        Assert.Equal("pma-1", clinical.Patient?.Id);
+        var calls = _ehr.Server.LogEntries.ToList();
+        Assert.Equal(9, calls.Count);
+        Assert.All(calls, call => Assert.Equal($"Bearer {Token}", call.RequestMessage.Headers!["Authorization"].Single()));
+        Assert.Contains(calls, call => call.RequestMessage.Path == "/fhir/Observation" && call.RequestMessage.RawQuery!.Contains("51703-7", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ANullKeyMeansNoDataAndIsNotFetchedAgain()
+    {
+        _ehr.ServeEmptySearches();
+        var prefetch = AllKeys(key => null);
+        var request = HookRequest(prefetch);
+
+        var partial = EvidenceGatherer.FromRequest(request);
+
+        Assert.Empty(partial.ToClinicalEvidence().Unavailable);
+        Assert.All(partial.Results.Values, r => Assert.Empty(r.Resources));
+    }
+
+    [Fact]
+    public async Task AnEmptyBundleMeansNoData()
+    {
+        var request = HookRequest(AllKeys(_ => Fhir.Bundle()));
+
+        var clinical = EvidenceGatherer.FromRequest(request).ToClinicalEvidence();
+
+        Assert.Empty(clinical.Unavailable);
+        await Task.CompletedTask;
+    }
+
+    [Theory]
+    [InlineData("outcome")]
+    [InlineData("bundle-with-error")]
+    [InlineData("not-fhir")]
+    [InlineData("wrong-type")]
+    public async Task AFailedPrefetchIsFetchedAgain(string failure)
+    {
+        _ehr.ServeEmptySearches().Serve("Observation", Fhir.Bundle(Fhir.Observation("ck-9", "http://loinc.org", "2157-6", DateTimeOffset.UtcNow.AddDays(-3),
+            new JsonObject { ["valueQuantity"] = new JsonObject { ["value"] = 200, ["unit"] = "U/L" } })));
+        JsonNode? bad = failure switch
+        {
+            "outcome" => Fhir.Outcome(),
+            "bundle-with-error" => Fhir.Bundle(Fhir.Outcome()),
+            "not-fhir" => JsonValue.Create("nothing here"),
+            _ => Fhir.Bundle(JsonNode.Parse("""{"resourceType":"NoSuchThing","id":"x"}""")!),
+        };
+        var request = HookRequest(AllKeys(key => key == "creatineKinase" ? bad : null));
+
+        var partial = EvidenceGatherer.FromRequest(request);
+        Assert.Equal([EvidenceKind.CreatineKinase], partial.ToClinicalEvidence().Unavailable);
+
+        var complete = await Gatherer().CompleteAsync(request, partial, CancellationToken.None);
+
+        Assert.Empty(complete.ToClinicalEvidence().Unavailable);
+        Assert.Equal("ck-9", Assert.Single(complete.Results["creatineKinase"].Resources).Id);
+        Assert.Equal(["/fhir/Observation"], _ehr.PathsRequested());
+    }
+
+    [Fact]
+    public void AnInformationalOutcomeInABundleIsNotAFailure()
+    {
+        var bundle = Fhir.Bundle(Fhir.Outcome("information"), Fhir.Condition("c1", "http://hl7.org/fhir/sid/icd-10-cm", "G12.25"));
+        var request = HookRequest(AllKeys(key => key == "conditions" ? bundle : null));
+
+        var clinical = EvidenceGatherer.FromRequest(request).ToClinicalEvidence();
+
+        Assert.Empty(clinical.Unavailable);
+        Assert.Equal("c1", Assert.Single(clinical.Conditions).Id);
+    }
+
+    [Fact]
+    public async Task FollowsNextLinksOfAPaginatedPrefetch()
+    {
+        var page2 = Fhir.Bundle(Fhir.Condition("c2", "http://hl7.org/fhir/sid/icd-10-cm", "G12.25"));
+        _ehr.Serve("Condition", Fhir.WithNext(page2, $"{_ehr.FhirBase}/Condition?page=3"));
+        _ehr.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/fhir/Condition").WithParam("page", "3").UsingGet())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/fhir+json").WithBody(Fhir.Bundle(Fhir.Condition("c3", "http://snomed.info/sct", "37340000")).ToJsonString()));
+        var page1 = Fhir.WithNext(Fhir.Bundle(Fhir.Condition("c1", "http://hl7.org/fhir/sid/icd-10-cm", "G12.20")), $"{_ehr.FhirBase}/Condition?page=2");
+        var request = HookRequest(AllKeys(key => key == "conditions" ? page1 : null));
+
+        var partial = EvidenceGatherer.FromRequest(request);
+        Assert.Contains(EvidenceKind.Conditions, partial.ToClinicalEvidence().Unavailable);
+        var complete = await Gatherer().CompleteAsync(request, partial, CancellationToken.None);
+
+        Assert.Equal(["c1", "c2", "c3"], complete.ToClinicalEvidence().Conditions.Select(c => c.Id!).Order());
+        Assert.Empty(complete.ToClinicalEvidence().Unavailable);
+    }
+
+    [Fact]
+    public async Task RefusesANextLinkThatLeavesTheFhirServer()
+    {
+        var page1 = Fhir.WithNext(Fhir.Bundle(Fhir.Condition("c1", "http://hl7.org/fhir/sid/icd-10-cm", "G12.20")), "http://evil.example/steal?page=2");
+        var request = HookRequest(AllKeys(key => key == "conditions" ? page1 : null));
+
+        var complete = await Gatherer().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
+
+        Assert.Contains("outside fhirServer", complete.Results["conditions"].Failure, StringComparison.Ordinal);
+        Assert.Equal([EvidenceKind.Conditions], complete.ToClinicalEvidence().Unavailable);
+        Assert.Empty(_ehr.PathsRequested());
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.2:{port}/fhir")]
+    [InlineData("https://localhost:{port}/fhir")]
+    [InlineData("http://user:pw@localhost:{port}/fhir")]
+    public async Task NeverContactsAServerOffTheAllowlist(string server)
+    {
+        _ehr.ServeEmptySearches();
+        var request = HookRequest(new JsonObject()) with { FhirServer = server.Replace("{port}", _ehr.Server.Port.ToString(), StringComparison.Ordinal) };
+
+        var complete = await Gatherer().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
+
+        Assert.Empty(_ehr.PathsRequested());
+        Assert.All(complete.Results.Values, r => Assert.Contains("allowlist", r.Failure, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WithoutFhirServerAMissingKeyStaysUnavailable()
+    {
+        var request = HookRequest(AllKeys(key => key == "antiGm1IgM" ? Missing : null)) with { FhirServer = null, AccessToken = null };
+
+        var complete = await Gatherer().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
+
+        Assert.Equal([EvidenceKind.AntiGm1IgM], complete.ToClinicalEvidence().Unavailable);
+        Assert.Contains("no fhirServer", complete.Problems(["antiGm1IgM"])["antiGm1IgM"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RetriesAFailingServerAndSucceeds()
+    {
+        _ehr.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/fhir/Condition").UsingGet()).InScenario("flaky").WillSetStateTo("recovered")
+            .RespondWith(Response.Create().WithStatusCode(503));
+        _ehr.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/fhir/Condition").UsingGet()).InScenario("flaky").WhenStateIs("recovered")
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/fhir+json").WithBody(Fhir.Bundle(Fhir.Condition("c1", "http://hl7.org/fhir/sid/icd-10-cm", "G12.25")).ToJsonString()));
+        var request = HookRequest(AllKeys(key => key == "conditions" ? Missing : null));
+
+        var complete = await Gatherer().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
+
+        Assert.Equal("c1", Assert.Single(complete.ToClinicalEvidence().Conditions).Id);
+        Assert.Equal(2, _ehr.PathsRequested().Count);
+    }
+
+    [Theory]
+    [InlineData(500, "{}")]
+    [InlineData(200, "{ not json")]
+    [InlineData(200, """{"resourceType":"Patient","id":"p"}""")]
+    [InlineData(404, """{"resourceType":"OperationOutcome"}""")]
+    public async Task AFailingOrLyingServerLeavesTheKeyUnavailable(int status, string body)
+    {
+        _ehr.ServeRaw("Condition", body, status);
+        var request = HookRequest(AllKeys(key => key == "conditions" ? Missing : null));
+
+        var complete = await Gatherer().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
+
+        Assert.Equal([EvidenceKind.Conditions], complete.ToClinicalEvidence().Unavailable);
+    }
+
+    [Fact]
+    public async Task ASlowServerNeverHoldsUsPastTheBudget()
+    {
+        using var app = _app.WithWebHostBuilder(b => b.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CdsLmn:Fhir:TimeoutSeconds"] = "0.5",
+            ["CdsLmn:Fhir:AttemptTimeoutSeconds"] = "0.5",
+        })));
+        _ehr.ServeEmptySearches().Serve("Observation", Fhir.Bundle(), delay: TimeSpan.FromSeconds(5));
+        var request = HookRequest(new JsonObject());
+        var started = DateTimeOffset.UtcNow;
+
+        var complete = await app.Services.GetRequiredService<EvidenceGatherer>().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
+
+        Assert.True(DateTimeOffset.UtcNow - started < TimeSpan.FromSeconds(4), "the gatherer waited for a 5 s response despite a 0.5 s budget");
+        Assert.Contains(EvidenceKind.AntiGm1IgM, complete.ToClinicalEvidence().Unavailable);
+        Assert.DoesNotContain(EvidenceKind.Conditions, complete.ToClinicalEvidence().Unavailable);
+    }
+
+    [Fact]
+    public async Task RunsTheQueriesInParallel()
+    {
+        var inFlight = 0;
+        var maxInFlight = 0;
+        _ehr.Server.Given(WireMock.RequestBuilders.Request.Create().UsingGet()).RespondWith(Response.Create().WithCallback(_ =>
+        {
+            var now = Interlocked.Increment(ref inFlight);
+            InterlockedMax(ref maxInFlight, now);
+            Thread.Sleep(150);
+            Interlocked.Decrement(ref inFlight);
+            return new WireMock.ResponseMessage
+            {
+                StatusCode = 200,
+                Headers = new Dictionary<string, WireMock.Types.WireMockList<string>> { ["Content-Type"] = new("application/fhir+json") },
+                BodyData = new WireMock.Util.BodyData { BodyAsString = Fhir.Bundle().ToJsonString(), DetectedBodyType = WireMock.Types.BodyType.String },
+            };
+        }));
+        var request = HookRequest(new JsonObject()) with { Templates = Templates().Where(t => t.Key != "patient").ToDictionary() };
+
+        await Gatherer().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
+
+        Assert.True(maxInFlight >= 2, $"at most {maxInFlight} FHIR call(s) were in flight at once");
+    }
+
+    [Fact]
+    public async Task ReadsAMedicationThatADraftOrderReferences()
+    {
+        _ehr.ServeEmptySearches().Serve("Medication/med-7", Fhir.Medication("med-7", "Octagam 10%"));
+        var body = TestData.Node("examples/order-select-ivig.json");
+        var order = body["context"]!["draftOrders"]!["entry"]![0]!["resource"]!.AsObject();
+        order.Remove("medicationCodeableConcept");
+        order["medicationReference"] = new JsonObject { ["reference"] = "Medication/med-7" };
+        var request = HookRequest(AllKeys(_ => null), body);
+
+        var partial = EvidenceGatherer.FromRequest(request);
+        Assert.Equal([EvidenceKind.Medication], partial.ToClinicalEvidence().Unavailable);
+        var complete = await Gatherer().CompleteAsync(request, partial, CancellationToken.None);
+
+        Assert.Equal("Octagam 10%", Assert.Single(complete.ToClinicalEvidence().Medications).Code?.Text);
+        Assert.Empty(complete.ToClinicalEvidence().Unavailable);
+    }
+
+    [Fact]
+    public void OrderSelectKeepsOnlyTheSelectedOrders()
+    {
+        var body = TestData.Node("examples/order-select-ivig.json");
+        var entries = body["context"]!["draftOrders"]!["entry"]!.AsArray();
+        var other = entries[0]!.DeepClone();
+        other["resource"]!["id"] = "other-order";
+        entries.Add(other);
+
+        var selected = EvidenceGatherer.FromRequest(HookRequest(AllKeys(_ => null), body));
+        var signed = EvidenceGatherer.FromRequest(HookRequest(AllKeys(_ => null), body) with { Selections = null });
+
+        Assert.Equal(["ivig-order-1"], selected.OrdersInScope.Select(o => o.Id));
+        Assert.Equal(["ivig-order-1", "other-order"], signed.OrdersInScope.Select(o => o.Id));
+    }
+
+    private static readonly JsonNode Missing = JsonValue.Create("__missing__");
+
+    private EvidenceGatherer Gatherer() => _app.Services.GetRequiredService<EvidenceGatherer>();
+
+    private static IReadOnlyDictionary<string, string> Templates() =>
+        CdsServiceCatalog.LoadEmbedded().Find("ivig-lmn-order-select")!.Prefetch;
+
+    /// <summary>Every key of the service, each with <paramref name="value"/>(key); <see cref="Missing"/> leaves the key out.</summary>
+    private static JsonObject AllKeys(Func<string, JsonNode?> value)
+    {
+        var prefetch = new JsonObject();
+        foreach (var key in Templates().Keys)
+        {
+            var node = value(key);
+            if (!ReferenceEquals(node, Missing))
+            {
+                prefetch[key] = node?.DeepClone();
+            }
+        }
+        return prefetch;
+    }
+
+    private EvidenceRequest HookRequest(JsonObject prefetch, JsonObject? body = null)
+    {
+        body ??= TestData.Node("examples/order-select-ivig.json");
+        using var document = JsonDocument.Parse(body.ToJsonString());
+        using var prefetchDocument = JsonDocument.Parse(prefetch.ToJsonString());
+        var context = document.RootElement.GetProperty("context");
+        return new EvidenceRequest
+        {
+            PatientId = context.GetProperty("patientId").GetString()!,
+            UserId = context.GetProperty("userId").GetString()!,
+            Selections = context.GetProperty("selections").EnumerateArray().Select(s => s.GetString()!).ToList(),
+            DraftOrders = context.GetProperty("draftOrders").Clone(),
+            Prefetch = prefetchDocument.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone()),
+            Templates = Templates(),
+            FhirServer = _ehr.FhirBase,
+            AccessToken = Token,
+        };
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int current;
+        while ((current = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
+        }
+    }
+}
