@@ -4,7 +4,7 @@ using Hl7.Fhir.Model;
 namespace CdsLmn.Clinical;
 
 /// <summary>IVIg already being given: true, false, or unknown (a history entry whose medication could not be read).</summary>
-internal sealed record OngoingIvigResult(bool? Ongoing, IReadOnlyList<string> EvidenceIds, DateTimeOffset? LastGiven, IReadOnlyList<DateTimeOffset> AdministeredOn);
+internal sealed record OngoingIvigResult(bool? Ongoing, IReadOnlyList<string> EvidenceIds, DateTimeOffset? LastGiven, IReadOnlyList<DateTimeOffset> GivenOn);
 
 /// <summary>
 /// Ongoing IVIg (fhir-inputs.md §6, clinical-evidence.md §5.3 row 10): a MedicationAdministration (not
@@ -22,7 +22,7 @@ internal sealed class OngoingIvig
         _recognition = recognition;
     }
 
-    public OngoingIvigResult Assess(ClinicalEvidence evidence, MedicationRequest currentOrder, DateTimeOffset now)
+    public OngoingIvigResult Assess(ClinicalEvidence evidence, MedicationRequest? currentOrder, DateTimeOffset now)
     {
         var medicationUnavailable = evidence.Unavailable.Contains(EvidenceKind.Medication);
         var windowStart = now.AddDays(-_options.WindowDays);
@@ -49,7 +49,7 @@ internal sealed class OngoingIvig
             Count(kind, date, FhirRead.Reference(administration));
         }
 
-        var currentId = FhirRead.Safe(() => currentOrder.Id, null);
+        var currentId = currentOrder is null ? null : FhirRead.Safe(() => currentOrder.Id, null);
         foreach (var request in evidence.MedicationHistory)
         {
             var status = FhirRead.Code(request, "status");
@@ -62,7 +62,13 @@ internal sealed class OngoingIvig
             var date = FhirRead.DateOf(request, "authoredOn")
                 ?? FhirRead.DateOf(FhirRead.One<MedicationRequest.DispenseRequestComponent>(request, "dispenseRequest") is { } dispense
                     ? FhirRead.One<Period>(dispense, "validityPeriod") : null);
-            Count(_recognition.Recognise(request, evidence.Medications, medicationUnavailable).Kind, date, FhirRead.Reference(request));
+            var requestKind = _recognition.Recognise(request, evidence.Medications, medicationUnavailable).Kind;
+            if (requestKind == IvigKind.Ivig && date is { } requestDate)
+            {
+                given.Add(requestDate);
+            }
+
+            Count(requestKind, date, FhirRead.Reference(request));
         }
 
         bool? ongoing = ids.Count > 0 ? true : unknown ? null : false;
