@@ -4,7 +4,7 @@ using Hl7.Fhir.Model;
 namespace CdsLmn.Clinical.Tests.Builders;
 
 /// <summary>Small builders for the FHIR resources the advisor reads. Dates are relative to <see cref="Now"/>.</summary>
-internal static class Fhir
+internal static class Build
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
 
