@@ -1,0 +1,91 @@
+namespace CdsLmn.Clinical;
+
+/// <summary>Which hook is calling: the logic is the same, the card wording differs slightly.</summary>
+public enum HookKind
+{
+    OrderSelect,
+    OrderSign,
+}
+
+/// <summary>The outcome for one order: a decision-table row (0 = the optional "ambiguous indication" card) and what it shows.</summary>
+internal readonly record struct Outcome(int? Row, CardLevel Level)
+{
+    public static Outcome NoCard { get; } = new(null, CardLevel.None);
+
+    public bool ShowsCard => Level != CardLevel.None;
+
+    /// <summary>Two outcomes are the same when neither shows a card, or both show the same row at the same level.</summary>
+    public bool SameAs(Outcome other) => (!ShowsCard && !other.ShowsCard) || this == other;
+}
+
+/// <summary>Everything the table needs about one order, each fact as the advisor knows it.</summary>
+internal sealed record DecisionInputs(
+    bool IsIvig,
+    IndicationKind Indication,
+    bool LmnAlsoCoded,
+    bool Paediatric,
+    ConductionBlockState ConductionBlock,
+    AntiGm1State AntiGm1IgM,
+    CreatineKinaseState CreatineKinase,
+    bool OngoingIvig,
+    bool MmnOrCidpCoded);
+
+/// <summary>
+/// clinical-evidence.md §5.3, LMN context only: row 10 (ongoing IVIg) first, then the first matching row of 1–9.
+/// <code>
+/// #  | CB                  | GM1-IgM                 | CK               | default card
+/// 1  | PRESENT             | any                     | any              | none
+/// 2  | ABSENT              | HIGH                    | any              | info
+/// 3  | ABSENT              | NEGATIVE / POSITIVE_LOW | ELEVATED         | warning
+/// 4  | ABSENT              | NEGATIVE / POSITIVE_LOW | NORMAL / UNKNOWN | warning
+/// 5  | ABSENT              | EQUIVOCAL               | any              | warning
+/// 6  | ABSENT              | NOT_TESTED / PENDING    | any              | warning (PENDING: info)
+/// 7  | NOT_TESTED          | not HIGH                | any              | warning
+/// 8  | NOT_TESTED          | HIGH                    | any              | info
+/// 9  | PENDING / EQUIVOCAL | any                     | any              | info
+/// 10 | ongoing IVIg        | any                     | any              | info (none if MMN/CIDP coded)
+/// </code>
+/// </summary>
+internal static class DecisionTable
+{
+    public static int Row(ConductionBlockState cb, AntiGm1State gm1, CreatineKinaseState ck) => (cb, gm1, ck) switch
+    {
+        (ConductionBlockState.Present, _, _) => 1,
+        (ConductionBlockState.Absent, AntiGm1State.High, _) => 2,
+        (ConductionBlockState.Absent, AntiGm1State.Negative or AntiGm1State.PositiveLow, CreatineKinaseState.Elevated) => 3,
+        (ConductionBlockState.Absent, AntiGm1State.Negative or AntiGm1State.PositiveLow, _) => 4,
+        (ConductionBlockState.Absent, AntiGm1State.Equivocal, _) => 5,
+        (ConductionBlockState.Absent, AntiGm1State.NotTested or AntiGm1State.Pending, _) => 6,
+        (ConductionBlockState.NotTested, not AntiGm1State.High, _) => 7,
+        (ConductionBlockState.NotTested, AntiGm1State.High, _) => 8,
+        (ConductionBlockState.Pending or ConductionBlockState.Equivocal, _, _) => 9,
+        _ => throw new ArgumentOutOfRangeException(nameof(cb), cb, "Unhandled conduction block state."),
+    };
+
+    public static Outcome Decide(DecisionInputs inputs, ClinicalOptions options)
+    {
+        // clinical-evidence.md §5.1: exits with no card.
+        if (!inputs.IsIvig || inputs.Paediatric)
+        {
+            return Outcome.NoCard;
+        }
+
+        switch (inputs.Indication)
+        {
+            case IndicationKind.OtherIndication:
+                return inputs.LmnAlsoCoded && options.Indications.AmbiguousIndicationInfoCard ? new Outcome(0, CardLevel.Info) : Outcome.NoCard;
+            case IndicationKind.Lmn:
+                break;
+            default:
+                return Outcome.NoCard;
+        }
+
+        if (inputs.OngoingIvig)
+        {
+            return new Outcome(10, options.DecisionTable.Level(10, variant: inputs.MmnOrCidpCoded));
+        }
+
+        var row = Row(inputs.ConductionBlock, inputs.AntiGm1IgM, inputs.CreatineKinase);
+        return new Outcome(row, options.DecisionTable.Level(row, variant: row == 6 && inputs.AntiGm1IgM == AntiGm1State.Pending));
+    }
+}

@@ -1,0 +1,139 @@
+namespace CdsLmn.Clinical;
+
+/// <summary>
+/// Every clinical number and code list the advisor uses, bound by the service from the configuration section
+/// <see cref="SectionName"/>. Numbers have plain defaults; code lists are nullable with no initializer so a
+/// site's list REPLACES the default instead of being appended to it (the configuration binder appends to a
+/// non-empty collection); read them through the <c>Effective…</c> members.
+/// </summary>
+public sealed class ClinicalOptions
+{
+    public const string SectionName = "CdsLmn:Clinical";
+
+    // clinical-evidence.md §5.1: "the patient is a child below a configurable age" → no card. 18 is our adult cut-off.
+    public int MinimumAgeYears { get; set; } = 18;
+
+    /// <summary>ServiceRequest statuses that mean a test is still to come (PENDING; clinical-evidence.md §5.2, fhir-inputs.md §3).</summary>
+    public string[]? PendingOrderStatuses { get; set; }
+
+    public string[] EffectivePendingOrderStatuses => PendingOrderStatuses ?? ClinicalDefaults.PendingOrderStatuses;
+
+    public IvigOrderOptions IvigOrders { get; set; } = new();
+
+    public IndicationOptions Indications { get; set; } = new();
+
+    public ConductionBlockOptions ConductionBlock { get; set; } = new();
+
+    public AntiGm1IgMOptions AntiGm1IgM { get; set; } = new();
+
+    public CreatineKinaseOptions CreatineKinase { get; set; } = new();
+
+    public OngoingIvigOptions OngoingIvig { get; set; } = new();
+
+    public DecisionTableOptions DecisionTable { get; set; } = new();
+
+    /// <summary>One message per bad value, each naming its full configuration key. Empty when the options are usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new OptionsErrors(SectionName);
+        errors.Range(nameof(MinimumAgeYears), MinimumAgeYears, 0, 130);
+        errors.CodeList(nameof(PendingOrderStatuses), PendingOrderStatuses, allowEmpty: true);
+        IvigOrders.Validate(errors.Sub(nameof(IvigOrders)));
+        Indications.Validate(errors.Sub(nameof(Indications)));
+        ConductionBlock.Validate(errors.Sub(nameof(ConductionBlock)));
+        AntiGm1IgM.Validate(errors.Sub(nameof(AntiGm1IgM)));
+        CreatineKinase.Validate(errors.Sub(nameof(CreatineKinase)));
+        OngoingIvig.Validate(errors.Sub(nameof(OngoingIvig)));
+        DecisionTable.Validate(errors.Sub(nameof(DecisionTable)));
+        return errors.Messages;
+    }
+}
+
+/// <summary>Collects validation messages under a configuration key prefix.</summary>
+internal sealed class OptionsErrors
+{
+    private readonly string _prefix;
+    private readonly List<string> _messages;
+
+    public OptionsErrors(string prefix)
+        : this(prefix, [])
+    {
+    }
+
+    private OptionsErrors(string prefix, List<string> messages)
+    {
+        _prefix = prefix;
+        _messages = messages;
+    }
+
+    public IReadOnlyList<string> Messages => _messages;
+
+    public OptionsErrors Sub(string name) => new($"{_prefix}:{name}", _messages);
+
+    public string Key(string name) => $"{_prefix}:{name}";
+
+    public void Add(string name, string problem) => _messages.Add($"{Key(name)} {problem}");
+
+    public void Positive(string name, double value)
+    {
+        if (!(value > 0) || double.IsInfinity(value))
+        {
+            Add(name, "must be greater than 0");
+        }
+    }
+
+    public void Range(string name, double value, double min, double max)
+    {
+        if (double.IsNaN(value) || value < min || value > max)
+        {
+            Add(name, $"must be between {min} and {max}");
+        }
+    }
+
+    /// <summary>A configured list must not hold blank entries and (unless allowed) must not be empty.</summary>
+    public void CodeList(string name, string[]? values, bool allowEmpty = false)
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        if (!allowEmpty && values.Length == 0)
+        {
+            Add(name, "must not be empty");
+        }
+
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(values[i]))
+            {
+                Add($"{name}:{i}", "must not be blank");
+            }
+        }
+    }
+
+    /// <summary>A list of <c>system|code</c> tokens: each must have both parts.</summary>
+    public void TokenList(string name, string[]? values)
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (Fhir.CodeToken.Parse(values[i]) is null)
+            {
+                Add($"{name}:{i}", "must be 'system|code'");
+            }
+        }
+    }
+
+    public void Uri(string name, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || !System.Uri.TryCreate(value, UriKind.Absolute, out _))
+        {
+            Add(name, "must be an absolute URI");
+        }
+    }
+}
