@@ -1,3 +1,4 @@
+using CdsLmn.Service;
 using CdsLmn.Service.CdsHooks;
 using CdsLmn.Service.Evidence;
 using CdsLmn.Service.Health;
@@ -6,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCdsHooks();
 builder.AddEvidence();
+builder.AddClinicalRules();
 builder.AddHealth();
 
 var app = builder.Build();

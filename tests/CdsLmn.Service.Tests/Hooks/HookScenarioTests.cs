@@ -139,7 +139,8 @@ public sealed class HookScenarioTests(CdsLmnAppFactory app) : IClassFixture<CdsL
     public async Task ComputesConductionBlockFromSegmentMeasurements()
     {
         var block = new Scenario().Segment("ulnar-forearm", distalArea: 20, proximalArea: 8).AntiGm1Index(12, daysAgo: 57).CreatineKinase(450, daysAgo: 55);
-        var entrapment = new Scenario().Segment("ulnar-elbow", distalArea: 20, proximalArea: 8).AntiGm1Index(12, daysAgo: 57).CreatineKinase(450, daysAgo: 55);
+        var entrapment = new Scenario().Segment("ulnar-elbow", distalArea: 20, proximalArea: 8).Segment("ulnar-forearm", distalArea: 20, proximalArea: 19)
+            .AntiGm1Index(12, daysAgo: 57).CreatineKinase(450, daysAgo: 55);
 
         Assert.Empty(await CardsFor(block.OrderSelect()));
         var card = Assert.Single(await CardsFor(entrapment.OrderSelect()));

@@ -54,7 +54,7 @@ internal sealed class Scenario
         return this;
     }
 
-    /// <summary>A motor segment with CMAP measurements (fhir-inputs.md §3 tier 2).</summary>
+    /// <summary>A motor segment with CMAP measurements (fhir-inputs.md §3 tier 2), added to those already there.</summary>
     public Scenario Segment(string segment, double distalArea, double proximalArea, int daysAgo = 30)
     {
         JsonObject Component(string code, double value, string unit) => new()
@@ -62,7 +62,8 @@ internal sealed class Scenario
             ["code"] = Coded(Neuromuscular, code),
             ["valueQuantity"] = new JsonObject { ["value"] = value, ["unit"] = unit },
         };
-        var observation = Fhir.Observation("seg-1", Neuromuscular, "ncs-motor-segment", DateTimeOffset.UtcNow.AddDays(-daysAgo), new JsonObject
+        var existing = Prefetch["ncsObservations"] is JsonObject bundle ? bundle["entry"]!.AsArray().Select(e => e!["resource"]!).ToList() : [];
+        var observation = Fhir.Observation($"seg-{existing.Count + 1}", Neuromuscular, "ncs-motor-segment", DateTimeOffset.UtcNow.AddDays(-daysAgo), new JsonObject
         {
             ["component"] = new JsonArray(
                 new JsonObject { ["code"] = Coded(Neuromuscular, "segment"), ["valueCodeableConcept"] = Coded(Neuromuscular, segment) },
@@ -74,7 +75,7 @@ internal sealed class Scenario
                 Component("proximal-cmap-duration", 6.5, "ms"),
                 Component("distal-amplitude-lln", 6.0, "mV")),
         });
-        Prefetch["ncsObservations"] = Fhir.Bundle(observation);
+        Prefetch["ncsObservations"] = Fhir.Bundle([.. existing, observation]);
         return this;
     }
 
