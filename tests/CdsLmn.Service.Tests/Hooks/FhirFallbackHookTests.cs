@@ -1,0 +1,113 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace CdsLmn.Service.Tests.Hooks;
+
+/// <summary>
+/// The same patient through prefetch and through the FHIR server (cds-hooks-spec.md §10 items 19, 25, 27):
+/// the advice must not depend on how the evidence arrived, and a server we cannot read never yields a warning.
+/// </summary>
+public sealed class FhirFallbackHookTests : IClassFixture<NoBreakerAppFactory>, IDisposable
+{
+    private readonly CdsLmnAppFactory _app;
+    private readonly FakeEhr _ehr = new();
+
+    public FhirFallbackHookTests(NoBreakerAppFactory app)
+    {
+        _app = app;
+    }
+
+    public void Dispose() => _ehr.Dispose();
+
+    [Fact]
+    public async Task GivesTheSameAdviceFromTheFhirServerAsFromPrefetch()
+    {
+        var scenario = new Scenario().NerveConduction("260385009", daysAgo: 60).AntiGm1Index(12, daysAgo: 57).CreatineKinase(450, daysAgo: 55);
+        var viaPrefetch = await DecisionAsync(scenario.OrderSelect());
+
+        ServeAsFhirServer(scenario.Prefetch);
+        var viaServer = await DecisionAsync(WithoutPrefetch(scenario.OrderSelect()));
+
+        Assert.Equal(viaPrefetch, viaServer);
+        Assert.Contains("\"row\":3", viaServer, StringComparison.Ordinal);
+        Assert.Contains(_ehr.Server.LogEntries, e => e.RequestMessage.Path == "/fhir/Observation");
+    }
+
+    [Fact]
+    public async Task SendsNothingToTheServerWhenTheOrderIsNotIvig()
+    {
+        var scenario = new Scenario().Medication("Labetalol hydrochloride 300 MG Oral Tablet");
+        ServeAsFhirServer(scenario.Prefetch);
+
+        using var response = await PostAsync(WithoutPrefetch(scenario.OrderSelect()));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"cards":[]}""", await response.Content.ReadAsStringAsync());
+        Assert.Empty(_ehr.Server.LogEntries);
+    }
+
+    [Theory]
+    [InlineData(503)]
+    [InlineData(500)]
+    [InlineData(401)]
+    public async Task AnswersPreconditionFailedNotAWarningWhenTheServerFails(int status)
+    {
+        var scenario = new Scenario().NerveConduction("260385009", daysAgo: 60).AntiGm1Index(12, daysAgo: 57).CreatineKinase(450, daysAgo: 55);
+        ServeAsFhirServer(scenario.Prefetch);
+        _ehr.ServeRaw("Observation", "{}", status);
+
+        using var response = await PostAsync(WithoutPrefetch(scenario.OrderSelect()));
+
+        var diagnostics = await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.PreconditionFailed);
+        Assert.Contains("antiGm1IgM", diagnostics, StringComparison.Ordinal);
+        Assert.True(diagnostics.Contains($"answered {status}", StringComparison.Ordinal), diagnostics);
+    }
+
+    [Fact]
+    public async Task AnswersPreconditionFailedForAServerOffTheAllowlist()
+    {
+        var scenario = new Scenario().NerveConduction("260385009", daysAgo: 60).AntiGm1Index(12, daysAgo: 57).CreatineKinase(450, daysAgo: 55);
+        var body = WithoutPrefetch(scenario.OrderSelect());
+        body["fhirServer"] = $"http://127.0.0.2:{_ehr.Server.Port}/fhir";
+
+        using var response = await PostAsync(body);
+
+        var diagnostics = await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.PreconditionFailed);
+        Assert.Contains("allowlist", diagnostics, StringComparison.Ordinal);
+        Assert.Empty(_ehr.Server.LogEntries);
+    }
+
+    private void ServeAsFhirServer(JsonObject prefetch)
+    {
+        _ehr.ServeEmptySearches();
+        // Every Observation key is one search; serve their union, as a real server would filter by code.
+        var observations = new[] { "ncsObservations", "antiGm1IgM", "creatineKinase" }
+            .Where(key => prefetch[key] is JsonObject)
+            .SelectMany(key => prefetch[key]!["entry"]!.AsArray().Select(e => e!["resource"]!))
+            .ToArray();
+        _ehr.Serve("Observation", Fhir.Bundle(observations));
+        _ehr.Serve("Condition", prefetch["conditions"]!);
+        _ehr.Serve("Patient/pma-1", prefetch["patient"]!);
+    }
+
+    private JsonObject WithoutPrefetch(JsonObject body)
+    {
+        body.Remove("prefetch");
+        body["fhirServer"] = _ehr.FhirBase;
+        body["fhirAuthorization"] = JsonNode.Parse("""{"access_token":"at-51c0","token_type":"Bearer","expires_in":300,"scope":"patient/*.read","subject":"cdslmn"}""");
+        return body;
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(JsonObject body) =>
+        await _app.CreateClient().PostAsync(TestData.OrderSelectUrl, TestData.Json(body));
+
+    /// <summary>The card's decision trace and indicator: what must not depend on where the evidence came from.</summary>
+    private async Task<string> DecisionAsync(JsonObject body)
+    {
+        using var response = await PostAsync(body);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        var card = JsonNode.Parse(text)!["cards"]!.AsArray().Single()!;
+        return $"{card["indicator"]} {card["summary"]} {card["extension"]!.ToJsonString()}";
+    }
+}
