@@ -115,7 +115,7 @@ public static class CardText
         }
 
         sb.AppendLine();
-        var gaps = Gaps(f);
+        var gaps = row == 10 ? [] : Gaps(f);
         if (gaps.Count > 0)
         {
             sb.Append("**Missing or out of date:** ").Append(string.Join("; ", gaps)).AppendLine(".").AppendLine();

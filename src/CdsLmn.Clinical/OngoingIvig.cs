@@ -25,7 +25,6 @@ internal sealed class OngoingIvig
     public OngoingIvigResult Assess(ClinicalEvidence evidence, MedicationRequest? currentOrder, DateTimeOffset now)
     {
         var medicationUnavailable = evidence.Unavailable.Contains(EvidenceKind.Medication);
-        var windowStart = now.AddDays(-_options.WindowDays);
         var ids = new List<string>();
         var given = new List<DateTimeOffset>();
         var unknown = false;
@@ -76,7 +75,7 @@ internal sealed class OngoingIvig
 
         void Count(IvigKind kind, DateTimeOffset? date, string id)
         {
-            if (date is not { } d || d < windowStart || d > now.AddDays(1))
+            if (date is not { } d || !Findings.ResultStatuses.IsFresh(d, now, _options.WindowDays) || d > now.AddDays(1))
             {
                 return;
             }

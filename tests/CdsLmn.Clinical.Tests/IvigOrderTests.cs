@@ -177,10 +177,12 @@ public class IvigOrderTests
         Assert.Equal(IvigKind.NotIvig, recogniser.Recognise(WithCode("https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets", "J1459"), [], false).Kind);
     }
 
-    [Fact]
-    public void RecognisesTheSandboxImmuneGlobulinOrderFromText()
+    [Theory]
+    [InlineData("order-select.json")]
+    [InlineData("order-sign.json")]
+    public void RecognisesTheSandboxImmuneGlobulinOrderFromText(string file)
     {
-        var order = SandboxOrder("order-select.json");
+        var order = SandboxOrder(file);
 
         Assert.Equal(IvigKind.Ivig, Kind(order));
     }

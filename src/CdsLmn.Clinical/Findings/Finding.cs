@@ -47,8 +47,11 @@ internal static class ResultStatuses
         return Pending.Contains(status, StringComparer.OrdinalIgnoreCase) ? ResultStatus.Pending : ResultStatus.Ignored;
     }
 
-    /// <summary>Fresh when taken no longer than <paramref name="days"/> days before <paramref name="now"/> (the edge day counts).</summary>
-    public static bool IsFresh(DateTimeOffset date, DateTimeOffset now, int days) => date >= now.AddDays(-days);
+    /// <summary>
+    /// Fresh when taken no more than <paramref name="days"/> calendar days (UTC) before <paramref name="now"/>; the edge day counts.
+    /// Whole days, because most results carry a date without a time.
+    /// </summary>
+    public static bool IsFresh(DateTimeOffset date, DateTimeOffset now, int days) => date.UtcDateTime.Date >= now.AddDays(-days).UtcDateTime.Date;
 
     /// <summary>The date a ServiceRequest was placed: authoredOn, else occurrence[x].</summary>
     public static DateTimeOffset? OrderDate(ServiceRequest request) =>

@@ -1,7 +1,7 @@
 namespace CdsLmn.Clinical.Findings;
 
 /// <summary>The EFNS/PNS 2010 verdict for one motor nerve segment (clinical-evidence.md §2.3).</summary>
-internal enum SegmentVerdict
+public enum SegmentVerdict
 {
     Definite,
     Probable,

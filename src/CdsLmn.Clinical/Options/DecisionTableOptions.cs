@@ -17,6 +17,7 @@ public sealed class DecisionTableOptions
     // clinical-evidence.md §5.3 row 1: CB present → "none (optional info)".
     public CardLevel Row1 { get; set; } = CardLevel.None;
 
+    // clinical-evidence.md §5.3 indicator policy: "warning for rows 3–7 and info for the rest".
     public CardLevel Row2 { get; set; } = CardLevel.Info;
     public CardLevel Row3 { get; set; } = CardLevel.Warning;
     public CardLevel Row4 { get; set; } = CardLevel.Warning;
@@ -26,6 +27,7 @@ public sealed class DecisionTableOptions
     // clinical-evidence.md §5.3 row 6: "(PENDING: info)".
     public CardLevel Row6Gm1Pending { get; set; } = CardLevel.Info;
 
+    // clinical-evidence.md §5.3 indicator policy (rows 7–10 as above).
     public CardLevel Row7 { get; set; } = CardLevel.Warning;
     public CardLevel Row8 { get; set; } = CardLevel.Info;
     public CardLevel Row9 { get; set; } = CardLevel.Info;
