@@ -239,7 +239,8 @@ public static class CardText
     private static IReadOnlyList<SuggestedChange> Suggestions(CardFacts f, int row, AdviceIndicator indicator)
     {
         var suggestions = new List<SuggestedChange>();
-        if (indicator == AdviceIndicator.Warning)
+        // A draft without an id (reference "MedicationRequest/?") cannot be named in a delete action (cds-hooks-spec.md §4.5).
+        if (indicator == AdviceIndicator.Warning && !f.OrderReference.EndsWith("/?", StringComparison.Ordinal))
         {
             suggestions.Add(new DeleteDraftOrder("Remove the IVIg order", "Remove the draft IVIg order", f.OrderReference));
         }

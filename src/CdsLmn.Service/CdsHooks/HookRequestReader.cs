@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using CdsLmn.Clinical;
 using CdsLmn.Service.CdsHooks.Models;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,11 @@ public sealed class HookRequestReader(IOptions<CdsHooksOptions> options)
             return (null, OperationOutcomeResult.PayloadTooLarge(limit));
         }
 
+        if (!Utf8.IsValid(body) || !JsonStrings.AreValidUnicode(body))
+        {
+            return (null, OperationOutcomeResult.BadRequest("The body is not valid UTF-8 JSON: it holds bytes or escaped characters that are not valid Unicode."));
+        }
+
         try
         {
             using var document = JsonDocument.Parse(body, DocumentOptions);
@@ -41,6 +47,7 @@ public sealed class HookRequestReader(IOptions<CdsHooksOptions> options)
         {
             return (null, OperationOutcomeResult.BadRequest($"The body is not a valid CDS Hooks request: {DescribeJsonError(e)}"));
         }
+
     }
 
     private static HookCall ToHookCall(JsonElement root, CdsService service)

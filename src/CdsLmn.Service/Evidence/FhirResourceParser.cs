@@ -5,12 +5,20 @@ using Hl7.Fhir.Serialization;
 namespace CdsLmn.Service.Evidence;
 
 /// <summary>
-/// Parses FHIR R4 JSON from EHRs with the Firely SDK, leniently (unknown elements and odd values are kept,
-/// not fatal) after <see cref="FhirJsonRepair"/>. A value that is not a FHIR resource yields null and a reason.
+/// Parses FHIR R4 JSON from EHRs with the Firely SDK after <see cref="FhirJsonRepair"/>. We tolerate what real
+/// clients get wrong without harm (unknown or wrongly cased elements, missing required elements such as
+/// Bundle.type, empty arrays, nulls, odd narrative) and refuse what would leave a POCO whose properties throw
+/// when read (a value of the wrong JSON type, a malformed date or number, an unknown code, an array where one
+/// value belongs): such a resource is unreadable, and unreadable data must never be taken for "none".
 /// </summary>
 internal static class FhirResourceParser
 {
-    private static readonly FhirJsonDeserializer Deserializer = new(new DeserializerSettings().UsingMode(DeserializationMode.Recoverable));
+    // Firely's issue codes: PVAL128 unknown element, PVAL131 element casing, PVAL105 cardinality, PVAL129 empty
+    // element, JSON109 null primitive, JSON121 empty array, PVAL115 narrative XHTML.
+    private static readonly string[] ToleratedIssues = ["PVAL128", "PVAL131", "PVAL105", "PVAL129", "JSON109", "JSON121", "PVAL115"];
+
+    private static readonly FhirJsonDeserializer Deserializer =
+        new(new DeserializerSettings().UsingMode(DeserializationMode.Strict).Ignoring(ToleratedIssues));
 
     public static Resource? TryParse(JsonElement element, out string? problem)
     {
@@ -30,7 +38,7 @@ internal static class FhirResourceParser
                 problem = null;
                 return resource;
             }
-            problem = $"'{type.GetString()}' could not be read as a FHIR R4 resource";
+            problem = $"'{type.GetString()}' is not valid FHIR R4";
             return null;
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException or NotSupportedException)

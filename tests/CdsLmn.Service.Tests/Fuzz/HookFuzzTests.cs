@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace CdsLmn.Service.Tests.Fuzz;
+
+/// <summary>
+/// Thousands of mutated hook requests through the real pipeline: never a 5xx, every 4xx an OperationOutcome,
+/// every 200 a valid CDS Hooks response. CDSLMN_FUZZ_COUNT asks for more (default 5,000); the seed is fixed;
+/// CDSLMN_FUZZ_DUMP names a folder to write failing bodies to, for replay with curl.
+/// </summary>
+public sealed class HookFuzzTests(HookFuzzTests.OfflineAppFactory app) : IClassFixture<HookFuzzTests.OfflineAppFactory>
+{
+    private const int Seed = 20261126;
+
+    private static readonly (string Fixture, string Url)[] Seeds =
+    [
+        ("examples/order-select-ivig.json", TestData.OrderSelectUrl),
+        ("examples/order-sign-ivig.json", TestData.OrderSignUrl),
+        ("sandbox/order-select.json", TestData.OrderSelectUrl),
+        ("sandbox/order-sign.json", TestData.OrderSignUrl),
+        ("sandbox/order-select-labetalol.json", TestData.OrderSelectUrl),
+    ];
+
+    [Fact]
+    public async Task NoMutatedRequestBreaksTheService()
+    {
+        var count = int.TryParse(Environment.GetEnvironmentVariable("CDSLMN_FUZZ_COUNT"), CultureInfo.InvariantCulture, out var n) ? n : 5_000;
+        var mutator = new RequestMutator(Seed);
+        var seeds = Seeds.Select(s => (Body: TestData.Node(s.Fixture), s.Url)).ToList();
+        var client = app.CreateClient();
+        var failures = new List<string>();
+        var statuses = new Dictionary<int, int>();
+
+        for (var i = 0; i < count && failures.Count < 5; i++)
+        {
+            var (body, url) = seeds[i % seeds.Count];
+            var bytes = mutator.Mutate(body);
+            using var content = new ByteArrayContent(bytes);
+            content.Headers.ContentType = new("application/json");
+
+            using var response = await client.PostAsync(url, content);
+
+            var status = (int)response.StatusCode;
+            statuses[status] = statuses.GetValueOrDefault(status) + 1;
+            var problem = await CheckAsync(response);
+            if (problem is not null)
+            {
+                failures.Add($"#{i} ({mutator.Describe}) → {status}: {problem}");
+                if (Environment.GetEnvironmentVariable("CDSLMN_FUZZ_DUMP") is { Length: > 0 } dump)
+                {
+                    Directory.CreateDirectory(dump);
+                    await File.WriteAllBytesAsync(Path.Combine(dump, $"fuzz-{i}.json"), bytes);
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        Assert.True(statuses.GetValueOrDefault(200) > 0 && statuses.GetValueOrDefault(400) > 0,
+            $"the mutations should produce both accepted and refused requests: {string.Join(", ", statuses.Select(s => $"{s.Key}×{s.Value}"))}");
+    }
+
+    private static async Task<string?> CheckAsync(HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        var text = await response.Content.ReadAsStringAsync();
+        if (status >= 500)
+        {
+            return "server error";
+        }
+        try
+        {
+            var json = JsonNode.Parse(text)!.AsObject();
+            if (status >= 400)
+            {
+                return (string?)json["resourceType"] == "OperationOutcome" && response.Content.Headers.ContentType?.MediaType == "application/fhir+json"
+                    ? null
+                    : "4xx without an OperationOutcome";
+            }
+            if (status != 200 || json["cards"] is not JsonArray cards)
+            {
+                return "not a CDS Hooks response";
+            }
+            foreach (var card in cards)
+            {
+                CardAssert.IsConformant(card!.AsObject());
+            }
+            return null;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or Xunit.Sdk.XunitException)
+        {
+            return $"invalid body: {e.Message}";
+        }
+    }
+
+    /// <summary>No FHIR server is allowlisted, so fuzzed requests never wait on the network.</summary>
+    public sealed class OfflineAppFactory : CdsLmnAppFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+        {
+            ["CdsLmn:Fhir:AllowedServers:0"] = "https://fhir.invalid/fuzz",
+            ["CdsLmn:Fhir:AllowedServers:1"] = "https://fhir.invalid/fuzz",
+        };
+    }
+}
