@@ -1,14 +1,17 @@
 using CdsLmn.Service.CdsHooks;
+using CdsLmn.Service.CdsHooks.Auth;
 using CdsLmn.Service.Health;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCdsHooks();
+builder.AddCdsClientAuthentication();
 builder.AddHealth();
 
 var app = builder.Build();
 
 app.UseCdsHooksPipeline();
+app.UseCdsClientAuthentication(); // after UseCors (in UseCdsHooksPipeline): 401s carry CORS headers
 app.MapCdsHooks();
 app.MapHealth();
 
