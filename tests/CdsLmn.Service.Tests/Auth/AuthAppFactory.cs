@@ -84,6 +84,7 @@ public class AuthAppFactory : CdsLmnAppFactory
     protected virtual IEnumerable<KeyValuePair<string, string>> Settings() =>
     [
         new("CdsLmn:Auth:Mode", "Required"),
+        new("CdsLmn:Auth:JwksFetchTimeout", "00:00:30"), // a slow CI machine must not turn WireMock's warm-up into a 401
         new("CdsLmn:PublicBaseUrl", PublicBaseUrl),
         new("CdsLmn:Auth:Audiences:0", RegisteredAudience),
         new("CdsLmn:Auth:Clients:0:Issuer", Issuer),
