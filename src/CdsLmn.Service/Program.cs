@@ -1,11 +1,13 @@
 using CdsLmn.Service;
 using CdsLmn.Service.CdsHooks;
+using CdsLmn.Service.CdsHooks.Auth;
 using CdsLmn.Service.Evidence;
 using CdsLmn.Service.Health;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCdsHooks();
+builder.AddCdsClientAuthentication();
 builder.AddEvidence();
 builder.AddClinicalRules();
 builder.AddHealth();
@@ -13,6 +15,7 @@ builder.AddHealth();
 var app = builder.Build();
 
 app.UseCdsHooksPipeline();
+app.UseCdsClientAuthentication(); // after UseCors (in UseCdsHooksPipeline): 401s carry CORS headers
 app.MapCdsHooks();
 app.MapHealth();
 

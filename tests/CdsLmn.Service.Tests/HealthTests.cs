@@ -1,17 +1,30 @@
 using System.Net;
+using System.Text.Json;
 
 namespace CdsLmn.Service.Tests;
 
 public sealed class HealthTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnAppFactory>
 {
-    [Theory]
-    [InlineData("/health/live")]
-    [InlineData("/health/ready")]
-    public async Task ReportsHealthy(string url)
+    [Fact]
+    public async Task LivenessReportsHealthy()
     {
-        using var response = await app.CreateClient().GetAsync(url);
+        using var response = await app.CreateClient().GetAsync("/health/live");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task ReadinessAnswers200AndSaysClientAuthenticationIsDisabledInDevelopment()
+    {
+        using var response = await app.CreateClient().GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var checks = report.RootElement.GetProperty("checks");
+        Assert.Equal("Healthy", checks.GetProperty("discovery").GetProperty("status").GetString());
+        Assert.Equal("Degraded", checks.GetProperty("client-auth").GetProperty("status").GetString());
+        Assert.Contains("DISABLED", checks.GetProperty("client-auth").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Degraded", report.RootElement.GetProperty("status").GetString());
     }
 }

@@ -8,7 +8,8 @@ public static class CdsHooksEndpoints
 {
     public static IEndpointRouteBuilder MapCdsHooks(this IEndpointRouteBuilder app)
     {
-        var services = app.MapGroup("/cds-services").RequireCors(CdsHooksCors.PolicyName);
+        var services = app.MapGroup("/cds-services").RequireCors(CdsHooksCors.PolicyName)
+            .RequireAuthorization(Auth.ClientAuthentication.PolicyName); // every CDS endpoint, feedback included
         services.MapGet("", GetDiscovery).WithName("discovery");
         services.MapPost("{id}", CallServiceAsync).WithName("call-service");
         return app;

@@ -5,7 +5,8 @@ namespace CdsLmn.Service.Health;
 /// <summary><c>/health/live</c> (the process answers) and <c>/health/ready</c> (configuration valid, dependencies reachable).</summary>
 public static class HealthEndpoints
 {
-    private const string ReadyTag = "ready";
+    /// <summary>Checks with this tag make up <c>/health/ready</c>.</summary>
+    public const string ReadyTag = "ready";
 
     public static IHostApplicationBuilder AddHealth(this IHostApplicationBuilder builder)
     {
@@ -17,9 +18,17 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains(ReadyTag) });
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteReportAsync });
         return app;
     }
+
+    /// <summary>The overall status and each check's status and description, e.g. that client authentication is disabled.</summary>
+    private static Task WriteReportAsync(HttpContext context, HealthReport report) =>
+        context.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        });
 }
 
 /// <summary>Ready when the discovery document lists at least one service.</summary>

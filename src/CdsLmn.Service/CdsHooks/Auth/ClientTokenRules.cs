@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CdsLmn.Service.CdsHooks.Auth;
+
+/// <summary>The fixed rules of a CDS client JWT (cds-hooks-spec.md §6.2) and the expected audience of a request.</summary>
+internal static class ClientTokenRules
+{
+    /// <summary>The only accepted <c>typ</c>.</summary>
+    public const string TokenType = "JWT";
+
+    /// <summary>Longest accepted compact token; real client JWTs are well under 2 KiB.</summary>
+    public const int MaxTokenLength = 16 * 1024;
+
+    /// <summary>Longest accepted <c>jti</c>, bounding the replay cache's memory.</summary>
+    public const int MaxJtiLength = 256;
+
+    public static readonly HashSet<string> RsaAlgorithms =
+    [
+        SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512,
+        SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.RsaSsaPssSha384, SecurityAlgorithms.RsaSsaPssSha512,
+    ];
+
+    /// <summary>ES384 and RS384 are the spec's recommendation; <c>none</c> and every HMAC (HS*) are never accepted.</summary>
+    public static readonly HashSet<string> Algorithms =
+    [
+        SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.EcdsaSha384, SecurityAlgorithms.EcdsaSha512, .. RsaAlgorithms,
+    ];
+
+    /// <summary>
+    /// The URL of the endpoint called: <c>CdsLmn:PublicBaseUrl</c> + path when configured (behind a proxy), otherwise
+    /// the request's scheme, host, path base and path.
+    /// </summary>
+    public static string ExpectedAudience(HttpRequest request, string? publicBaseUrl) =>
+        publicBaseUrl is { Length: > 0 }
+            ? publicBaseUrl.TrimEnd('/') + request.Path.ToUriComponent()
+            : UriHelper.BuildAbsolute(request.Scheme.ToLowerInvariant(), new HostString(request.Host.Value?.ToLowerInvariant() ?? ""), request.PathBase, request.Path);
+
+    /// <summary>Exact comparison, except that one trailing slash on either side does not matter.</summary>
+    public static bool SameAudience(string a, string b) =>
+        string.Equals(TrimSlash(a), TrimSlash(b), StringComparison.Ordinal);
+
+    private static string TrimSlash(string value) => value.EndsWith('/') ? value[..^1] : value;
+}
+
+/// <summary>Short codes for the log line of a refused client token; never the token itself.</summary>
+internal static class AuthFailure
+{
+    public const string MissingToken = "missing-token";
+    public const string Malformed = "malformed";
+    public const string AlgorithmNotAllowed = "alg-not-allowed";
+    public const string WrongType = "typ-not-jwt";
+    public const string KidMissing = "kid-missing";
+    public const string IssuerUnknown = "iss-unknown";
+    public const string JkuNotAllowlisted = "jku-not-allowlisted";
+    public const string KidUnknown = "kid-unknown";
+    public const string BadSignature = "bad-signature";
+    public const string Expired = "expired";
+    public const string NotYetValid = "not-yet-valid";
+    public const string ExpMissing = "exp-missing";
+    public const string IatMissing = "iat-missing";
+    public const string IatInFuture = "iat-in-future";
+    public const string LifetimeTooLong = "lifetime-too-long";
+    public const string AudienceMismatch = "aud-mismatch";
+    public const string TenantNotAllowed = "tenant-not-allowed";
+    public const string JtiMissing = "jti-missing";
+    public const string JtiReplayed = "jti-replayed";
+    public const string Invalid = "invalid";
+
+    /// <summary>The reason code for an exception thrown by token validation.</summary>
+    public static string From(Exception? exception) => exception switch
+    {
+        SecurityTokenSignatureKeyNotFoundException => KidUnknown,
+        SecurityTokenInvalidSignatureException => BadSignature,
+        SecurityTokenExpiredException => Expired,
+        SecurityTokenNotYetValidException => NotYetValid,
+        SecurityTokenNoExpirationException => ExpMissing,
+        SecurityTokenInvalidAlgorithmException => AlgorithmNotAllowed,
+        SecurityTokenInvalidTypeException => WrongType,
+        SecurityTokenMalformedException => Malformed,
+        _ => Invalid,
+    };
+}

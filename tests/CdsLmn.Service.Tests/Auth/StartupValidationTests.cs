@@ -1,0 +1,94 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CdsLmn.Service.Tests.Auth;
+
+/// <summary>Issue 6 item 4: a bad <c>CdsLmn:Auth</c> stops the service at start with a message naming the key.</summary>
+public sealed class StartupValidationTests
+{
+    private const string Client = "CdsLmn:Auth:Clients:0";
+
+    public static TheoryData<string, string[], string> BadConfigurations => new()
+    {
+        { "Production", ["CdsLmn:Auth:Mode=Required"], "CdsLmn:Auth:Clients" },
+        { "Production", [$"{Client}:Issuer=https://ehr.example.org"], $"{Client} needs JwksUrl or Jwks" },
+        { "Production", [$"{Client}:Issuer=https://ehr.example.org", $"{Client}:Jwks=not json"], $"{Client}:Jwks is not a JWK Set" },
+        { "Production", [$"{Client}:Issuer=https://ehr.example.org", $$"""{{Client}}:Jwks={"keys":[{"kty":"oct","kid":"k","k":"c2VjcmV0"}]}"""], $"{Client}:Jwks has no usable key" },
+        { "Production", [$"{Client}:Issuer=https://ehr.example.org", $"{Client}:JwksUrl=http://ehr.example.org/jwks.json"], $"{Client}:JwksUrl must be https (or loopback http)" },
+        { "Production", [$"{Client}:Issuer=https://ehr.example.org", $"{Client}:JwksUrl=jwks.json"], $"{Client}:JwksUrl must be an absolute https URL" },
+        { "Production", [$"{Client}:JwksUrl=https://ehr.example.org/jwks.json"], $"{Client}:Issuer is required" },
+        { "Production", [$"{Client}:Issuer=https://ehr.example.org", $"{Client}:JwksUrl=https://ehr.example.org/jwks.json", "CdsLmn:PublicBaseUrl=cds.example.org"], "CdsLmn:PublicBaseUrl" },
+        { "Development", ["CdsLmn:Auth:Mode=Required"], "CdsLmn:Auth:Clients" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadConfigurations))]
+    public void StopsTheServiceNamingTheKey(string environment, string[] settings, string expectedMessage)
+    {
+        using var app = new ConfiguredAppFactory(environment, settings);
+
+        var failure = Record.Exception(() => app.CreateClient());
+
+        // The start-up exception reaches the factory, or (when the entry point's own Run() loses the race and
+        // disposes the host first) an ObjectDisposedException does; the host logs the real failure either way.
+        Assert.NotNull(failure);
+        var evidence = failure + "\n" + app.Logs.AllText;
+        Assert.True(evidence.Contains(expectedMessage, StringComparison.Ordinal), evidence);
+    }
+
+    [Theory]
+    [InlineData("https://ehr.example.org/jwks.json")]
+    [InlineData("http://127.0.0.1:9/jwks.json")]
+    [InlineData("http://localhost:9/jwks.json")]
+    public async Task StartsInProductionWithAnHttpsOrLoopbackJwksUrl(string jwksUrl)
+    {
+        using var app = new ConfiguredAppFactory("Production", [$"{Client}:Issuer=https://ehr.example.org", $"{Client}:JwksUrl={jwksUrl}"]);
+
+        using var ready = await app.CreateClient().GetAsync("/health/ready");
+        using var discovery = await app.CreateClient().GetAsync("/cds-services");
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, discovery.StatusCode);
+    }
+
+    [Fact]
+    public async Task DevelopmentAllowsPlainHttpToAnyHost()
+    {
+        using var app = new ConfiguredAppFactory("Development",
+            ["CdsLmn:Auth:Mode=Required", $"{Client}:Issuer=https://ehr.example.org", $"{Client}:JwksUrl=http://ehr.example.org/jwks.json"]);
+
+        using var ready = await app.CreateClient().GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+
+    private sealed class ConfiguredAppFactory(string environment, string[] settings) : CdsLmnAppFactory
+    {
+        public LogCapture Logs { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseEnvironment(environment);
+            builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<LogCapture>(null, LogLevel.Trace));
+            foreach (var setting in settings)
+            {
+                var (key, value) = (setting[..setting.IndexOf('=')], setting[(setting.IndexOf('=') + 1)..]);
+                builder.UseSetting(key, value);
+            }
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            try
+            {
+                base.Dispose(disposing);
+            }
+            catch (Exception e) when (e is InvalidOperationException or AggregateException or ObjectDisposedException)
+            {
+                // A host that never started may refuse to stop cleanly.
+            }
+        }
+    }
+}
