@@ -15,16 +15,10 @@ public sealed class HookRequestReader(IOptions<CdsHooksOptions> options)
 
     public async Task<(HookCall? Call, OperationOutcomeResult? Error)> ReadAsync(HttpRequest request, CdsService service, CancellationToken cancellationToken)
     {
-        if (!request.HasJsonContentType())
+        var (body, bodyError) = await JsonRequestBody.ReadAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken);
+        if (bodyError is not null)
         {
-            return (null, OperationOutcomeResult.UnsupportedMediaType(request.ContentType));
-        }
-
-        var limit = options.Value.MaxRequestBodyBytes;
-        var body = await ReadBodyAsync(request, limit, cancellationToken);
-        if (body is null)
-        {
-            return (null, OperationOutcomeResult.PayloadTooLarge(limit));
+            return (null, bodyError);
         }
 
         try
@@ -75,29 +69,5 @@ public sealed class HookRequestReader(IOptions<CdsHooksOptions> options)
         };
     }
 
-    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is larger.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > limit)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 16 * 1024);
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
-
-    // System.Text.Json messages name the path and position, never the offending value.
-    private static string DescribeJsonError(JsonException e) =>
-        e.Path is { Length: > 0 } path ? $"invalid value at '{path.TrimStart('$', '.')}' (line {e.LineNumber + 1})." : $"malformed JSON (line {e.LineNumber + 1}).";
+    private static string DescribeJsonError(JsonException e) => JsonRequestBody.DescribeJsonError(e);
 }
