@@ -39,3 +39,6 @@ public class CdsLmnAppFactory : WebApplicationFactory<Program>
         GC.SuppressFinalize(this);
     }
 }
+
+/// <summary>The service on a given store file, kept on dispose: for restart tests (a second factory on the same file).</summary>
+public sealed class SharedStoreAppFactory(string sqlitePath) : CdsLmnAppFactory(sqlitePath, ownsStore: false);
