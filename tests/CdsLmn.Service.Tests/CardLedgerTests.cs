@@ -57,14 +57,26 @@ public sealed class CardLedgerTests : IDisposable
     public async Task DrainsQueuedCardsOnGracefulStop()
     {
         const int count = 2000;
-        await using (var app = new SharedStoreAppFactory(_path))
+        var app = new SharedStoreAppFactory(_path);
+        var ledger = app.Services.GetRequiredService<ICardLedger>(); // started: the store exists
+
+        // Another connection holds the write lock, so nothing can be committed before the host stops.
+        using var blocker = new SqliteConnection($"Data Source={_path};Pooling=False");
+        blocker.Open();
+        using var transaction = blocker.BeginTransaction();
+        for (var i = 0; i < count; i++)
         {
-            var ledger = app.Services.GetRequiredService<ICardLedger>();
-            for (var i = 0; i < count; i++)
-            {
-                ledger.RecordIssued(Card(shadow: i % 2 == 0));
-            }
-        } // no flush: stopping the host must drain the queue
+            ledger.RecordIssued(Card(shadow: i % 2 == 0));
+        }
+        using var before = blocker.CreateCommand();
+        before.CommandText = "SELECT COUNT(*) FROM issued_card";
+        Assert.Equal(0L, before.ExecuteScalar());
+
+        var stopping = app.DisposeAsync().AsTask();
+        await Task.Delay(200);
+        Assert.False(stopping.IsCompleted); // the stop waits for the queue to drain
+        transaction.Rollback();
+        await stopping.WaitAsync(TimeSpan.FromSeconds(20));
 
         Assert.Equal(count, Scalar("SELECT COUNT(*) FROM issued_card"));
         Assert.Equal(count / 2, Scalar("SELECT COUNT(*) FROM issued_card WHERE shadow = 1"));

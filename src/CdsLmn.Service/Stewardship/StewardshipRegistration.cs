@@ -10,6 +10,9 @@ namespace CdsLmn.Service.Stewardship;
 /// </summary>
 public static class StewardshipRegistration
 {
+    // The tag /health/ready selects (Health/HealthEndpoints.cs).
+    private const string ReadyTag = "ready";
+
     public static IHostApplicationBuilder AddStewardship(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<StorageOptions>()
@@ -28,6 +31,7 @@ public static class StewardshipRegistration
         builder.Services.AddSingleton<ICardLedger, SqliteCardLedger>();
         builder.Services.AddSingleton<IStewardshipQuery, SqliteStewardshipQuery>();
         builder.Services.AddHostedService<IssuedCardWriter>();
+        builder.Services.AddHealthChecks().AddCheck<SqliteStoreHealthCheck>("audit-store", tags: [ReadyTag]);
         return builder;
     }
 }

@@ -1,11 +1,14 @@
 using CdsLmn.Service.Stewardship.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace CdsLmn.Service.Stewardship;
 
 /// <summary>
 /// The <c>report</c> command: prints the stewardship report from the store named by <c>CdsLmn:Storage:SqlitePath</c>,
 /// configured exactly like the service (appsettings, environment, <c>CdsLmn__Storage__SqlitePath</c>), without
-/// starting the web server. Exit codes: 0 printed, 1 no store at that path, 2 bad arguments.
+/// starting the web server. Exit codes: 0 printed, 1 no store at that path (or a bad
+/// store setting), 2 bad arguments.
 /// </summary>
 public static class StewardshipReport
 {
@@ -39,15 +42,23 @@ public static class StewardshipReport
         builder.AddStewardship();
         await using var host = builder.Build();
 
-        var store = host.Services.GetRequiredService<SqliteStore>();
-        if (!File.Exists(store.FilePath))
+        try
         {
-            await error.WriteLineAsync($"report: no store at {store.FilePath} (set CdsLmn:Storage:SqlitePath)");
+            var store = host.Services.GetRequiredService<SqliteStore>();
+            if (!File.Exists(store.FilePath))
+            {
+                await error.WriteLineAsync($"report: no store at {store.FilePath} (set CdsLmn:Storage:SqlitePath)");
+                return 1;
+            }
+
+            var summary = await host.Services.GetRequiredService<IStewardshipQuery>().SummarizeAsync(parsed.Period, CancellationToken.None);
+            await output.WriteAsync(ReportFormatter.Format(summary, parsed.Format));
+            return 0;
+        }
+        catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or SqliteException)
+        {
+            await error.WriteLineAsync($"report: {e.Message}");
             return 1;
         }
-
-        var summary = await host.Services.GetRequiredService<IStewardshipQuery>().SummarizeAsync(parsed.Period, CancellationToken.None);
-        await output.WriteAsync(ReportFormatter.Format(summary, parsed.Format));
-        return 0;
     }
 }
