@@ -130,10 +130,14 @@ public sealed class TelemetryTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnA
         Assert.Contains(key.Split(':')[^1], failure.ToString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task StartsWithAnOtlpEndpoint()
+    [Theory]
+    [InlineData("Grpc", "http://127.0.0.1:4317")]
+    [InlineData("HttpProtobuf", "http://127.0.0.1:4318/")]
+    public async Task StartsWithAnOtlpEndpoint(string protocol, string endpoint)
     {
-        await using var exporting = app.WithWebHostBuilder(b => b.UseSetting("CdsLmn:Telemetry:OtlpEndpoint", "http://127.0.0.1:4317"));
+        await using var exporting = app.WithWebHostBuilder(b => b
+            .UseSetting("CdsLmn:Telemetry:OtlpEndpoint", endpoint)
+            .UseSetting("CdsLmn:Telemetry:OtlpProtocol", protocol));
 
         using var response = await exporting.CreateClient().GetAsync("/health/live");
 

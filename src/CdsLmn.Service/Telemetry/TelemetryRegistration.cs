@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -24,22 +23,38 @@ public static class TelemetryRegistration
             .ValidateOnStart();
         builder.Services.TryAddSingleton<CdsLmnMetrics>();
 
-        var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(ServiceName))
-            .WithTracing(tracing => tracing
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation(http => http.EnrichWithHttpRequestMessage = OutgoingUrlRedaction.Redact))
-            .WithMetrics(metrics => metrics
-                .AddMeter(CdsLmnMetrics.MeterName)
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation());
-
         var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new();
-        if (!string.IsNullOrWhiteSpace(options.OtlpEndpoint) && Uri.TryCreate(options.OtlpEndpoint, UriKind.Absolute, out var endpoint))
-        {
-            var protocol = options.OtlpProtocol == OtlpProtocol.HttpProtobuf ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
-            telemetry.UseOtlpExporter(protocol, endpoint);
-        }
+        var endpoint = !string.IsNullOrWhiteSpace(options.OtlpEndpoint) && Uri.TryCreate(options.OtlpEndpoint, UriKind.Absolute, out var uri) ? uri : null;
+
+        // Traces and metrics only: logs are not exported, so nothing a log line might hold leaves the process.
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName))
+            .WithTracing(tracing =>
+            {
+                tracing.AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation(http => http.EnrichWithHttpRequestMessage = OutgoingUrlRedaction.Redact);
+                if (endpoint is not null)
+                {
+                    tracing.AddOtlpExporter(otlp => Configure(otlp, endpoint, options.OtlpProtocol, "v1/traces"));
+                }
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(CdsLmnMetrics.MeterName)
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation();
+                if (endpoint is not null)
+                {
+                    metrics.AddOtlpExporter(otlp => Configure(otlp, endpoint, options.OtlpProtocol, "v1/metrics"));
+                }
+            });
         return builder;
+    }
+
+    // gRPC takes the collector's base address; OTLP/HTTP wants the signal's path when the endpoint is set in code.
+    private static void Configure(OtlpExporterOptions otlp, Uri endpoint, OtlpProtocol protocol, string signalPath)
+    {
+        otlp.Protocol = protocol == OtlpProtocol.HttpProtobuf ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
+        otlp.Endpoint = protocol == OtlpProtocol.HttpProtobuf ? new Uri($"{endpoint.AbsoluteUri.TrimEnd('/')}/{signalPath}") : endpoint;
     }
 }
