@@ -3,6 +3,13 @@ using CdsLmn.Service.CdsHooks;
 using CdsLmn.Service.CdsHooks.Auth;
 using CdsLmn.Service.Evidence;
 using CdsLmn.Service.Health;
+using CdsLmn.Service.Stewardship;
+using CdsLmn.Service.Telemetry;
+
+if (StewardshipReport.IsRequested(args))
+{
+    return await StewardshipReport.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,6 +17,8 @@ builder.AddCdsHooks();
 builder.AddCdsClientAuthentication();
 builder.AddEvidence();
 builder.AddClinicalRules();
+builder.AddStewardship();
+builder.AddTelemetry();
 builder.AddHealth();
 
 var app = builder.Build();
@@ -20,3 +29,4 @@ app.MapCdsHooks();
 app.MapHealth();
 
 app.Run();
+return 0;

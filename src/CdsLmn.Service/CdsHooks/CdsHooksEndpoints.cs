@@ -11,7 +11,8 @@ public static class CdsHooksEndpoints
         var services = app.MapGroup("/cds-services").RequireCors(CdsHooksCors.PolicyName)
             .RequireAuthorization(Auth.ClientAuthentication.PolicyName); // every CDS endpoint, feedback included
         services.MapGet("", GetDiscovery).WithName("discovery");
-        services.MapPost("{id}", CallServiceAsync).WithName("call-service");
+        services.MapPost("{id}", CallServiceAsync).WithName("call-service").AddEndpointFilter<HookTimingFilter>();
+        services.MapPost("{id}/feedback", FeedbackEndpoint.PostFeedbackAsync).WithName("feedback");
         return app;
     }
 

@@ -15,6 +15,7 @@ public static class CdsHooksRegistration
         builder.Services.AddSingleton(CdsServiceCatalog.LoadEmbedded());
         builder.Services.AddSingleton<HookRequestReader>();
         builder.Services.AddSingleton<HookHandler>();
+        builder.Services.AddSingleton<HookAudit>();
 
         var origins = builder.Configuration.GetSection("CdsLmn:Cors:AllowedOrigins").Get<string[]>()
             ?? (builder.Environment.IsDevelopment() ? ["*"] : []);

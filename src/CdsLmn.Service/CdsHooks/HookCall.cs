@@ -22,6 +22,11 @@ public sealed record HookCall
     /// <summary>order-select: the selected orders (<c>Type/id</c>); order-sign: null, every draft order is in scope.</summary>
     public IReadOnlyList<string>? Selections { get; init; }
 
+    /// <summary>The authenticated CDS client's <c>iss</c> and <c>tenant</c>; null when authentication is disabled.</summary>
+    public string? ClientIssuer { get; init; }
+
+    public string? Tenant { get; init; }
+
     /// <summary>The draftOrders Bundle, still JSON: Evidence/ parses it.</summary>
     public required JsonElement DraftOrders { get; init; }
 }

@@ -1,6 +1,8 @@
 using CdsLmn.Clinical;
 using CdsLmn.Service.CdsHooks.Models;
 using CdsLmn.Service.Evidence;
+using CdsLmn.Service.Stewardship;
+using Microsoft.Extensions.Options;
 
 namespace CdsLmn.Service.CdsHooks;
 
@@ -14,9 +16,17 @@ public sealed record HookOutcome(CdsResponse? Response, OperationOutcomeResult? 
 
 /// <summary>
 /// One hook call, one way through: evidence from the request → the advisor; only if it cannot decide on
-/// that, the missing evidence from the FHIR server → the advisor again; still undecided → 412. Advice → cards.
+/// that, the missing evidence from the FHIR server → the advisor again; still undecided → 412. Advice → cards,
+/// each recorded in the ledger and the audit trail; in shadow mode recorded but not shown.
 /// </summary>
-public sealed partial class HookHandler(EvidenceGatherer gatherer, IvigAdvisor advisor, TimeProvider time, ILogger<HookHandler> logger)
+public sealed partial class HookHandler(
+    EvidenceGatherer gatherer,
+    IvigAdvisor advisor,
+    ICardLedger ledger,
+    HookAudit audit,
+    IOptions<ServiceModeOptions> mode,
+    TimeProvider time,
+    ILogger<HookHandler> logger)
 {
     public async Task<HookOutcome> HandleAsync(HookCall call, CancellationToken cancellationToken)
     {
@@ -32,18 +42,26 @@ public sealed partial class HookHandler(EvidenceGatherer gatherer, IvigAdvisor a
         }
 
         var elapsed = time.GetElapsedTime(started).TotalMilliseconds;
+        var shadow = mode.Value.IsShadow;
         if (!assessment.IsDecided)
         {
-            var problems = Describe(assessment.Missing, evidence);
+            Audit(call, evidence, $"undecided (missing {string.Join(", ", assessment.Missing)})", [], shadow);
             LogUndecided(call.Service.Id, call.Request.HookInstance, string.Join(", ", assessment.Missing), elapsed);
             return HookOutcome.Failed(OperationOutcomeResult.PreconditionFailed(
-                $"Required FHIR data could not be obtained, so no advice was given: {problems}."));
+                $"Required FHIR data could not be obtained, so no advice was given: {Describe(assessment.Missing, evidence)}."));
         }
 
-        var cards = assessment.Advice.Select(AdviceToCard.ToCard).ToList();
-        LogDecision(call.Service.Id, call.Request.HookInstance,
-            string.Join(",", assessment.Advice.Select(a => $"row {a.Trace.Row} {a.Indicator}")), cards.Count, elapsed);
-        return HookOutcome.Cards(cards.Count == 0 ? CdsResponse.Silent : new CdsResponse { Cards = cards });
+        var issued = assessment.Advice.Select(advice => (advice, card: AdviceToCard.ToCard(advice))).ToList();
+        foreach (var (advice, card) in issued)
+        {
+            ledger.RecordIssued(ToIssuedCard(call, advice, card, shadow));
+        }
+
+        var decision = issued.Count == 0 ? "no card" : string.Join(", ", issued.Select(i => $"row {i.advice.Trace.Row} {i.advice.Indicator}"));
+        Audit(call, evidence, decision, issued.Select(i => i.card.Uuid).ToList(), shadow);
+        LogDecision(call.Service.Id, call.Request.HookInstance, decision, shadow ? "shadow" : "shown", elapsed);
+
+        return HookOutcome.Cards(issued.Count == 0 || shadow ? CdsResponse.Silent : new CdsResponse { Cards = issued.Select(i => i.card).ToList() });
     }
 
     private static EvidenceRequest ToEvidenceRequest(HookCall call) => new()
@@ -59,6 +77,23 @@ public sealed partial class HookHandler(EvidenceGatherer gatherer, IvigAdvisor a
         AccessToken = call.Request.FhirAuthorization?.AccessToken,
     };
 
+    private IssuedCard ToIssuedCard(HookCall call, Advice advice, Card card, bool shadow) => new()
+    {
+        CardUuid = card.Uuid,
+        ServiceId = call.Service.Id,
+        HookInstance = call.Request.HookInstance,
+        PatientId = call.PatientId,
+        DecisionRow = advice.Trace.Row,
+        Indicator = advice.Indicator == AdviceIndicator.Warning ? "warning" : "info",
+        IssuedAt = time.GetUtcNow(),
+        Shadow = shadow,
+        Suggestions = (card.Suggestions ?? []).Select(s => new IssuedSuggestion(s.Uuid, s.Label)).ToList(),
+    };
+
+    private void Audit(HookCall call, GatheredEvidence evidence, string decision, IReadOnlyList<string> cardUuids, bool shadow) =>
+        audit.Record(new HookAuditEvent(time.GetUtcNow(), call.ClientIssuer, call.Tenant, call.Request.HookInstance, call.Service.Id,
+            call.PatientId, evidence.ResourcesRead.ToList(), decision, cardUuids, shadow));
+
     /// <summary>Names each missing piece of evidence by its prefetch key and says why it is missing.</summary>
     private static string Describe(IReadOnlySet<EvidenceKind> missing, GatheredEvidence evidence)
     {
@@ -71,8 +106,8 @@ public sealed partial class HookHandler(EvidenceGatherer gatherer, IvigAdvisor a
         return parts.Count > 0 ? string.Join("; ", parts) : string.Join(", ", missing);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Hook {ServiceId} instance {HookInstance}: {Decision}; {CardCount} card(s) in {ElapsedMs:0} ms")]
-    private partial void LogDecision(string serviceId, string hookInstance, string decision, int cardCount, double elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Hook {ServiceId} instance {HookInstance}: {Decision} ({Mode}) in {ElapsedMs:0} ms")]
+    private partial void LogDecision(string serviceId, string hookInstance, string decision, string mode, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Hook {ServiceId} instance {HookInstance}: undecided, missing {Missing}; answered 412 after {ElapsedMs:0} ms")]
     private partial void LogUndecided(string serviceId, string hookInstance, string missing, double elapsedMs);

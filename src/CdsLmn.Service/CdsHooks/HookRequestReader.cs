@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Unicode;
 using CdsLmn.Clinical;
 using CdsLmn.Service.CdsHooks.Models;
 using Microsoft.Extensions.Options;
@@ -16,21 +15,10 @@ public sealed class HookRequestReader(IOptions<CdsHooksOptions> options)
 
     public async Task<(HookCall? Call, OperationOutcomeResult? Error)> ReadAsync(HttpRequest request, CdsService service, CancellationToken cancellationToken)
     {
-        if (!request.HasJsonContentType())
+        var (body, bodyError) = await JsonRequestBody.ReadAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken);
+        if (bodyError is not null)
         {
-            return (null, OperationOutcomeResult.UnsupportedMediaType(request.ContentType));
-        }
-
-        var limit = options.Value.MaxRequestBodyBytes;
-        var body = await ReadBodyAsync(request, limit, cancellationToken);
-        if (body is null)
-        {
-            return (null, OperationOutcomeResult.PayloadTooLarge(limit));
-        }
-
-        if (!Utf8.IsValid(body) || !JsonStrings.AreValidUnicode(body))
-        {
-            return (null, OperationOutcomeResult.BadRequest("The body is not valid UTF-8 JSON: it holds bytes or escaped characters that are not valid Unicode."));
+            return (null, bodyError);
         }
 
         try
@@ -41,13 +29,17 @@ public sealed class HookRequestReader(IOptions<CdsHooksOptions> options)
             {
                 return (null, OperationOutcomeResult.BadRequest(problem));
             }
-            return (ToHookCall(document.RootElement, service), null);
+            var call = ToHookCall(document.RootElement, service) with
+            {
+                ClientIssuer = request.HttpContext.User.FindFirst("iss")?.Value,
+                Tenant = request.HttpContext.User.FindFirst("tenant")?.Value,
+            };
+            return (call, null);
         }
         catch (JsonException e)
         {
             return (null, OperationOutcomeResult.BadRequest($"The body is not a valid CDS Hooks request: {DescribeJsonError(e)}"));
         }
-
     }
 
     private static HookCall ToHookCall(JsonElement root, CdsService service)
@@ -82,29 +74,5 @@ public sealed class HookRequestReader(IOptions<CdsHooksOptions> options)
         };
     }
 
-    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is larger.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > limit)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 16 * 1024);
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
-
-    // System.Text.Json messages name the path and position, never the offending value.
-    private static string DescribeJsonError(JsonException e) =>
-        e.Path is { Length: > 0 } path ? $"invalid value at '{path.TrimStart('$', '.')}' (line {e.LineNumber + 1})." : $"malformed JSON (line {e.LineNumber + 1}).";
+    private static string DescribeJsonError(JsonException e) => JsonRequestBody.DescribeJsonError(e);
 }

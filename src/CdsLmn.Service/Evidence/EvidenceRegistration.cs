@@ -1,4 +1,5 @@
 using System.Net;
+using CdsLmn.Service.Telemetry;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -45,14 +46,25 @@ public static class EvidenceRegistration
                 && args.Outcome.Result?.RequestMessage?.Method == HttpMethod.Get
                 && RetryAfterFits(args.Outcome.Result, options.Timeout)),
         });
+        var metrics = context.ServiceProvider.GetRequiredService<CdsLmnMetrics>();
+        var server = context.InstanceName; // the authority: SelectPipelineByAuthority makes one pipeline per FHIR server
         pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
         {
             FailureRatio = options.BreakerFailureRatio,
             MinimumThroughput = options.BreakerMinimumCalls,
             SamplingDuration = TimeSpan.FromSeconds(30),
             BreakDuration = TimeSpan.FromSeconds(options.BreakerOpenSeconds),
+            OnOpened = _ => Report(BreakerState.Open),
+            OnHalfOpened = _ => Report(BreakerState.HalfOpen),
+            OnClosed = _ => Report(BreakerState.Closed),
         });
         pipeline.AddTimeout(TimeSpan.FromSeconds(options.AttemptTimeoutSeconds));
+
+        ValueTask Report(BreakerState state)
+        {
+            metrics.RecordCircuitState(server, state);
+            return ValueTask.CompletedTask;
+        }
     }
 
     private static bool RetryAfterFits(HttpResponseMessage? response, TimeSpan budget)

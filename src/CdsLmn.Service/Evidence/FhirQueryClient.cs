@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Hl7.Fhir.Model;
+using CdsLmn.Service.Telemetry;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -13,7 +15,8 @@ namespace CdsLmn.Service.Evidence;
 /// carries the request's access token (when given) and goes only to the allowlisted <c>fhirServer</c>; next
 /// links that leave it are refused. Failures become <see cref="EvidenceResult.Fail"/>, never exceptions.
 /// </summary>
-public sealed partial class FhirQueryClient(IHttpClientFactory httpClientFactory, IOptions<FhirOptions> options, ILogger<FhirQueryClient> logger)
+public sealed partial class FhirQueryClient(
+    IHttpClientFactory httpClientFactory, IOptions<FhirOptions> options, CdsLmnMetrics metrics, ILogger<FhirQueryClient> logger)
 {
     public const string HttpClientName = "fhir";
 
@@ -81,7 +84,9 @@ public sealed partial class FhirQueryClient(IHttpClientFactory httpClientFactory
         {
             using var client = httpClientFactory.CreateClient(HttpClientName);
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            LogCall(expectedType, (int)response.StatusCode, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+            var elapsed = TimeProvider.System.GetElapsedTime(started);
+            metrics.RecordFhirCall(expectedType, ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), elapsed);
+            LogCall(expectedType, (int)response.StatusCode, elapsed.TotalMilliseconds);
 
             if (!isSearch && response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
             {
@@ -98,10 +103,17 @@ public sealed partial class FhirQueryClient(IHttpClientFactory httpClientFactory
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            metrics.RecordFhirCall(expectedType, "timeout", TimeProvider.System.GetElapsedTime(started));
             return EvidenceResult.Fail("the FHIR time budget ran out");
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or JsonException or OperationCanceledException)
         {
+            metrics.RecordFhirCall(expectedType, e switch
+            {
+                BrokenCircuitException => "circuit-open",
+                TimeoutRejectedException or OperationCanceledException => "timeout",
+                _ => "error",
+            }, TimeProvider.System.GetElapsedTime(started));
             LogFailure(expectedType, e.GetType().Name);
             return EvidenceResult.Fail(e switch
             {

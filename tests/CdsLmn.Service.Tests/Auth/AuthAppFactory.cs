@@ -81,7 +81,7 @@ public class AuthAppFactory : CdsLmnAppFactory
     internal ClientToken TenantToken(string path) =>
         ClientToken.Valid(TenantKey, TenantIssuer, PublicBaseUrl + path, Now).With(t => t.Payload["tenant"] = Tenant);
 
-    protected virtual IEnumerable<KeyValuePair<string, string>> Settings() =>
+    protected virtual IEnumerable<KeyValuePair<string, string>> AuthSettings() =>
     [
         new("CdsLmn:Auth:Mode", "Required"),
         new("CdsLmn:Auth:JwksFetchTimeout", "00:00:30"), // a slow CI machine must not turn WireMock's warm-up into a 401
@@ -97,7 +97,7 @@ public class AuthAppFactory : CdsLmnAppFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        foreach (var (key, value) in Settings())
+        foreach (var (key, value) in AuthSettings())
         {
             builder.UseSetting(key, value);
         }

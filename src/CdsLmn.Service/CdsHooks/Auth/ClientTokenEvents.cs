@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
+using CdsLmn.Service.Telemetry;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace CdsLmn.Service.CdsHooks.Auth;
@@ -19,6 +20,7 @@ internal sealed partial class ClientTokenEvents(
     IJtiReplayCache replayCache,
     IOptions<ClientAuthOptions> options,
     [FromKeyedServices(ClientAuthentication.ClockKey)] TimeProvider clock,
+    CdsLmnMetrics metrics,
     ILogger<ClientTokenEvents> logger) : JwtBearerEvents
 {
     private const string BearerPrefix = "Bearer ";
@@ -168,8 +170,11 @@ internal sealed partial class ClientTokenEvents(
     private void LogRefused(string reason, TokenFacts? claims) =>
         LogRefused(reason, claims?.Issuer, claims?.Kid, claims?.Jti, claims?.Tenant);
 
-    private void LogRefused(string reason, string? issuer, string? kid, string? jti, string? tenant) =>
+    private void LogRefused(string reason, string? issuer, string? kid, string? jti, string? tenant)
+    {
+        metrics.RecordAuthFailure(reason);
         LogRefusedCore(reason, Printable(issuer), Printable(kid), Printable(jti), Printable(tenant));
+    }
 
     private void LogAccepted(string? issuer, string? kid, string? jti, string? tenant) =>
         LogAcceptedCore(Printable(issuer), Printable(kid), Printable(jti), Printable(tenant));

@@ -1,0 +1,33 @@
+using CdsLmn.Service.CdsHooks.Models;
+using CdsLmn.Service.Stewardship;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace CdsLmn.Service.CdsHooks;
+
+/// <summary>
+/// <c>POST /cds-services/{id}/feedback</c> (cds-hooks-spec.md §5): validates every entry, stores them durably, and
+/// only then answers 200 <c>{"received":N,"stored":M}</c> (M counts entries not seen before: repeats are stored once).
+/// Feedback about a card uuid this service never issued is kept and marked unknown.
+/// </summary>
+public static class FeedbackEndpoint
+{
+    public static async Task<Results<JsonHttpResult<FeedbackReceipt>, OperationOutcomeResult>> PostFeedbackAsync(
+        string id, HttpRequest request, CdsServiceCatalog catalog, IOptions<CdsHooksOptions> options, ICardLedger ledger, CancellationToken cancellationToken)
+    {
+        var service = catalog.Find(id);
+        if (service is null)
+        {
+            return OperationOutcomeResult.NotFound($"No CDS service '{id}'; GET /cds-services lists the services.");
+        }
+
+        var (entries, error) = await FeedbackReader.ReadAsync(request, service, options.Value.MaxRequestBodyBytes, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var result = await ledger.RecordFeedbackAsync(entries!, cancellationToken);
+        return TypedResults.Json(new FeedbackReceipt { Received = result.Received, Stored = result.Stored }, FeedbackJsonContext.Default.FeedbackReceipt);
+    }
+}

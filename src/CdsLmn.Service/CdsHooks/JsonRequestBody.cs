@@ -1,0 +1,56 @@
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace CdsLmn.Service.CdsHooks;
+
+/// <summary>
+/// The first checks every JSON POST of the wire protocol shares (hook calls and feedback): content type → 415,
+/// size over <see cref="CdsHooksOptions.MaxRequestBodyBytes"/> → 413, bytes that are not valid Unicode → 400.
+/// Never throws for bad input.
+/// </summary>
+public static class JsonRequestBody
+{
+    /// <summary>The body's bytes, or the error outcome to answer with.</summary>
+    public static async Task<(byte[]? Body, OperationOutcomeResult? Error)> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
+        if (!request.HasJsonContentType())
+        {
+            return (null, OperationOutcomeResult.UnsupportedMediaType(request.ContentType));
+        }
+
+        var body = await ReadBodyAsync(request, limit, cancellationToken);
+        if (body is null)
+        {
+            return (null, OperationOutcomeResult.PayloadTooLarge(limit));
+        }
+        return Utf8.IsValid(body) && JsonStrings.AreValidUnicode(body)
+            ? (body, null)
+            : (null, OperationOutcomeResult.BadRequest("The body is not valid UTF-8 JSON: it holds bytes or escaped characters that are not valid Unicode."));
+    }
+
+    /// <summary>System.Text.Json messages name the path and position, never the offending value.</summary>
+    public static string DescribeJsonError(JsonException e) =>
+        e.Path is { Length: > 0 } path ? $"invalid value at '{path.TrimStart('$', '.')}' (line {e.LineNumber + 1})." : $"malformed JSON (line {e.LineNumber + 1}).";
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is larger.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 16 * 1024);
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+}

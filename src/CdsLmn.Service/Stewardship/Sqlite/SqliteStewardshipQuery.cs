@@ -1,0 +1,141 @@
+using Microsoft.Data.Sqlite;
+
+namespace CdsLmn.Service.Stewardship.Sqlite;
+
+/// <summary>
+/// The report's figures straight from SQL. A card's outcome is its latest feedback (by outcome time); accepted
+/// suggestions are counted over every <c>accepted</c> entry, since clients report suggestions one by one.
+/// </summary>
+internal sealed class SqliteStewardshipQuery(SqliteStore store) : IStewardshipQuery
+{
+    private const string None = "(none given)";
+    private const string UnknownSuggestion = "(unknown suggestion)";
+
+    // Cards in the period, each with its latest feedback (if any).
+    private const string Latest = """
+        WITH c AS (
+            SELECT * FROM issued_card WHERE issued_at >= $start AND issued_at < $end
+        ),
+        latest AS (
+            SELECT f.*, ROW_NUMBER() OVER (PARTITION BY f.card_uuid ORDER BY f.outcome_at DESC, f.id DESC) AS rn
+            FROM feedback f JOIN c ON c.card_uuid = f.card_uuid
+        )
+        """;
+
+    public Task<StewardshipSummary> SummarizeAsync(ReportPeriod period, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = store.Open();
+        var start = period.Start?.ToUnixTimeMilliseconds() ?? long.MinValue;
+        var end = period.End?.ToUnixTimeMilliseconds() ?? long.MaxValue;
+
+        var reasons = ReadLabels(connection, start, end, $"""
+            {Latest}
+            SELECT c.service_id, c.shadow, c.decision_row, c.indicator,
+                   COALESCE(l.reason_display, l.reason_code, '{None}') AS label, COUNT(*)
+            FROM c JOIN latest l ON l.card_uuid = c.card_uuid AND l.rn = 1
+            WHERE l.outcome = 'overridden'
+            GROUP BY c.service_id, c.shadow, c.decision_row, c.indicator, COALESCE(l.reason_system, ''), COALESCE(l.reason_code, '')
+            """);
+        var suggestions = ReadLabels(connection, start, end, $"""
+            WITH c AS (SELECT * FROM issued_card WHERE issued_at >= $start AND issued_at < $end),
+            taken AS (
+                SELECT DISTINCT f.card_uuid, j.value AS suggestion_uuid
+                FROM feedback f JOIN c ON c.card_uuid = f.card_uuid, json_each(f.accepted_suggestions) j
+                WHERE f.outcome = 'accepted'
+            )
+            SELECT c.service_id, c.shadow, c.decision_row, c.indicator, COALESCE(s.label, '{UnknownSuggestion}') AS label, COUNT(*)
+            FROM c JOIN taken t ON t.card_uuid = c.card_uuid
+            LEFT JOIN issued_suggestion s ON s.card_uuid = t.card_uuid AND s.suggestion_uuid = t.suggestion_uuid
+            GROUP BY c.service_id, c.shadow, c.decision_row, c.indicator, label
+            """);
+
+        using var command = Command(connection, start, end, $"""
+            {Latest}
+            SELECT c.service_id, c.shadow, c.decision_row, c.indicator, COUNT(*),
+                   COUNT(*) FILTER (WHERE l.outcome = 'accepted'),
+                   COUNT(*) FILTER (WHERE l.outcome = 'overridden'),
+                   COUNT(*) FILTER (WHERE l.outcome IS NULL)
+            FROM c LEFT JOIN latest l ON l.card_uuid = c.card_uuid AND l.rn = 1
+            GROUP BY c.service_id, c.shadow, c.decision_row, c.indicator
+            ORDER BY c.service_id, c.shadow, c.decision_row, c.indicator
+            """);
+        var rows = new List<StewardshipRow>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var key = ReadKey(reader);
+                rows.Add(new StewardshipRow
+                {
+                    ServiceId = key.ServiceId,
+                    Mode = key.Shadow ? nameof(ServiceMode.Shadow) : nameof(ServiceMode.Active),
+                    DecisionRow = key.Row,
+                    Indicator = key.Indicator,
+                    Shown = reader.GetInt32(4),
+                    Accepted = reader.GetInt32(5),
+                    Overridden = reader.GetInt32(6),
+                    WithoutFeedback = reader.GetInt32(7),
+                    OverrideReasons = Ordered(reasons, key),
+                    AcceptedSuggestions = Ordered(suggestions, key),
+                });
+            }
+        }
+
+        return Task.FromResult(new StewardshipSummary
+        {
+            Period = period,
+            Rows = rows,
+            UnknownCardFeedback = ReadUnknown(connection, start, end),
+        });
+    }
+
+    private static List<UnknownCardFeedback> ReadUnknown(SqliteConnection connection, long start, long end)
+    {
+        using var command = Command(connection, start, end, """
+            SELECT service_id, COUNT(*) FROM feedback
+            WHERE known_card = 0 AND outcome_at >= $start AND outcome_at < $end
+            GROUP BY service_id ORDER BY service_id
+            """);
+        using var reader = command.ExecuteReader();
+        var unknown = new List<UnknownCardFeedback>();
+        while (reader.Read())
+        {
+            unknown.Add(new UnknownCardFeedback(reader.GetString(0), reader.GetInt32(1)));
+        }
+        return unknown;
+    }
+
+    private static ILookup<RowKey, LabelCount> ReadLabels(SqliteConnection connection, long start, long end, string sql)
+    {
+        using var command = Command(connection, start, end, sql);
+        using var reader = command.ExecuteReader();
+        var labels = new List<(RowKey, LabelCount)>();
+        while (reader.Read())
+        {
+            labels.Add((ReadKey(reader), new LabelCount(reader.GetString(4), reader.GetInt32(5))));
+        }
+        // One label may come from two codings (same display, other system): add them up.
+        return labels.GroupBy(l => (l.Item1, l.Item2.Label))
+            .Select(g => (g.Key.Item1, new LabelCount(g.Key.Label, g.Sum(l => l.Item2.Count))))
+            .ToLookup(l => l.Item1, l => l.Item2);
+    }
+
+    private static List<LabelCount> Ordered(ILookup<RowKey, LabelCount> labels, RowKey key) =>
+        [.. labels[key].OrderByDescending(l => l.Count).ThenBy(l => l.Label, StringComparer.Ordinal)];
+
+    private static RowKey ReadKey(SqliteDataReader reader) =>
+        new(reader.GetString(0), reader.GetInt64(1) == 1, reader.GetInt32(2), reader.GetString(3));
+
+    private static SqliteCommand Command(SqliteConnection connection, long start, long end, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$start", start);
+        command.Parameters.AddWithValue("$end", end);
+        return command;
+    }
+
+    private readonly record struct RowKey(string ServiceId, bool Shadow, int Row, string Indicator);
+}

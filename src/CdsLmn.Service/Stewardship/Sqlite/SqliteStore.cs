@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace CdsLmn.Service.Stewardship.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode, created (directory included) and migrated on first use.
+/// Every connection runs with <c>synchronous=FULL</c>, so a commit is on disk when it returns.
+/// </summary>
+public sealed class SqliteStore
+{
+    private const string SaltKey = "patient_id_salt";
+
+    private readonly string _connectionString;
+    private readonly string? _configuredSalt;
+    private readonly Lazy<byte[]> _salt;
+
+    public SqliteStore(IOptions<StorageOptions> options, IHostEnvironment environment)
+    {
+        FilePath = Path.GetFullPath(options.Value.SqlitePath, environment.ContentRootPath);
+        _configuredSalt = options.Value.PatientIdSalt;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            ForeignKeys = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        _salt = new Lazy<byte[]>(Initialize, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The absolute path of the SQLite file.</summary>
+    public string FilePath { get; }
+
+    /// <summary>Creates and migrates the store now rather than on first use (start-up fails early on a bad path).</summary>
+    public void EnsureInitialized() => _ = _salt.Value;
+
+    /// <summary>An open connection to the initialized store.</summary>
+    public SqliteConnection Open()
+    {
+        EnsureInitialized();
+        return OpenRaw();
+    }
+
+    /// <summary>Salted HMAC-SHA256 of a patient id, lower-case hex: the only form in which a patient appears in the store.</summary>
+    public string HashPatientId(string patientId) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(_salt.Value, Encoding.UTF8.GetBytes(patientId)));
+
+    private SqliteConnection OpenRaw()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;";
+        pragmas.ExecuteNonQuery();
+        return connection;
+    }
+
+    private byte[] Initialize()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+        using var connection = OpenRaw();
+        using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            wal.ExecuteNonQuery();
+        }
+        SqliteSchema.Migrate(connection);
+        return _configuredSalt is { Length: > 0 } configured ? Encoding.UTF8.GetBytes(configured) : LoadOrCreateSalt(connection);
+    }
+
+    // Several processes may start on one file at once: insert-if-absent, then read whichever salt won.
+    private static byte[] LoadOrCreateSalt(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT OR IGNORE INTO settings (key, value) VALUES ($key, $value);
+            SELECT value FROM settings WHERE key = $key;
+            """;
+        command.Parameters.AddWithValue("$key", SaltKey);
+        command.Parameters.AddWithValue("$value", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        return Convert.FromBase64String((string)command.ExecuteScalar()!);
+    }
+}
