@@ -43,10 +43,26 @@ public sealed class IvigAdvisor
         _ongoing = new OngoingIvig(options.OngoingIvig, _orders);
     }
 
+    /// <summary>
+    /// False when no order in scope is, or may be, IVIg: then nothing else about the patient matters, and the
+    /// caller need not read any further evidence. Needs only the orders and the Medications they reference.
+    /// </summary>
+    public bool MayConcernIvig(ClinicalEvidence evidence)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        var medicationUnavailable = evidence.Unavailable.Contains(EvidenceKind.Medication);
+        return evidence.OrdersInScope.Any(order => _orders.Recognise(order, evidence.Medications, medicationUnavailable).Kind != IvigKind.NotIvig);
+    }
+
     /// <summary>Assesses every order in scope; one piece of advice per IVIg order that warrants a card.</summary>
     public Assessment Assess(ClinicalEvidence evidence, HookKind hook, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(evidence);
+        if (!MayConcernIvig(evidence))
+        {
+            return Assessment.Silent;
+        }
+
         var unavailable = evidence.Unavailable;
         bool Unavailable(EvidenceKind kind) => unavailable.Contains(kind);
 

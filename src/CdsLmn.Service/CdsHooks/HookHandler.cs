@@ -15,7 +15,8 @@ public sealed record HookOutcome(CdsResponse? Response, OperationOutcomeResult? 
 }
 
 /// <summary>
-/// One hook call, one way through: evidence from the request → the advisor; only if it cannot decide on
+/// One hook call, one way through, reading no more than the decision needs: the draft orders alone (most orders
+/// are not IVIg, and then nothing else is parsed); then the prefetch → the advisor; only if it cannot decide on
 /// that, the missing evidence from the FHIR server → the advisor again; still undecided → 412. Advice → cards,
 /// each recorded in the ledger and the audit trail; in shadow mode recorded but not shown.
 /// </summary>
@@ -33,8 +34,13 @@ public sealed partial class HookHandler(
         var started = time.GetTimestamp();
         var request = ToEvidenceRequest(call);
 
-        var evidence = EvidenceGatherer.FromRequest(request);
-        var assessment = advisor.Assess(evidence.ToClinicalEvidence(), call.Kind, time.GetUtcNow());
+        var evidence = EvidenceGatherer.FromDraftOrders(request);
+        var assessment = Assessment.Silent;
+        if (advisor.MayConcernIvig(evidence.ToClinicalEvidence()))
+        {
+            evidence = EvidenceGatherer.WithPrefetch(request, evidence);
+            assessment = advisor.Assess(evidence.ToClinicalEvidence(), call.Kind, time.GetUtcNow());
+        }
         if (!assessment.IsDecided)
         {
             evidence = await gatherer.CompleteAsync(request, evidence, cancellationToken);

@@ -11,28 +11,36 @@ namespace CdsLmn.Service.Evidence;
 /// </summary>
 public sealed partial class EvidenceGatherer(FhirQueryClient fhir, FhirServerAllowlist allowlist, IOptions<FhirOptions> options, ILogger<EvidenceGatherer> logger)
 {
-    /// <summary>Reads draftOrders and prefetch; no network.</summary>
-    public static GatheredEvidence FromRequest(EvidenceRequest request)
+    /// <summary>Reads draftOrders only: enough to know whether an order may be IVIg. Every prefetch key is still unread.</summary>
+    public static GatheredEvidence FromDraftOrders(EvidenceRequest request)
     {
         var (orders, medications) = DraftOrders.Read(request.DraftOrders, request.Selections);
-        var results = new Dictionary<string, EvidenceResult>(StringComparer.Ordinal);
-        foreach (var key in request.Templates.Keys.Where(PrefetchKeys.Kinds.ContainsKey))
+        return new GatheredEvidence
+        {
+            OrdersInScope = orders,
+            Medications = medications,
+            Keys = request.Templates.Keys.Where(PrefetchKeys.Kinds.ContainsKey).ToList(),
+            Results = new Dictionary<string, EvidenceResult>(StringComparer.Ordinal),
+            UnresolvedMedications = UnresolvedReferences(orders.Select(o => o.Medication), medications).ToDictionary(r => r, _ => "not resolved yet"),
+        };
+    }
+
+    /// <summary>Adds what the prefetch holds for each key; no network.</summary>
+    public static GatheredEvidence WithPrefetch(EvidenceRequest request, GatheredEvidence drafts)
+    {
+        var results = new Dictionary<string, EvidenceResult>(drafts.Results, StringComparer.Ordinal);
+        foreach (var key in drafts.Keys)
         {
             if (request.Prefetch is not null && request.Prefetch.TryGetValue(key, out var value))
             {
                 results[key] = FhirPayload.Read(value);
             }
         }
-
-        return new GatheredEvidence
-        {
-            OrdersInScope = orders,
-            Medications = medications,
-            Keys = request.Templates.Keys.Where(PrefetchKeys.Kinds.ContainsKey).ToList(),
-            Results = results,
-            UnresolvedMedications = UnresolvedReferences(orders.Select(o => o.Medication), medications).ToDictionary(r => r, _ => "not resolved yet"),
-        };
+        return drafts with { Results = results };
     }
+
+    /// <summary>Reads draftOrders and prefetch; no network.</summary>
+    public static GatheredEvidence FromRequest(EvidenceRequest request) => WithPrefetch(request, FromDraftOrders(request));
 
     /// <summary>Fetches every key that is missing, failed or paginated, and the Medications references point to.</summary>
     public async Task<GatheredEvidence> CompleteAsync(EvidenceRequest request, GatheredEvidence partial, CancellationToken cancellationToken)

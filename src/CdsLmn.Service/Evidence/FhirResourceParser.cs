@@ -1,6 +1,8 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
+using Hl7.Fhir.Utility;
 
 namespace CdsLmn.Service.Evidence;
 
@@ -15,6 +17,8 @@ internal static class FhirResourceParser
 {
     // Firely's issue codes: PVAL128 unknown element, PVAL131 element casing, PVAL105 cardinality, PVAL129 empty
     // element, JSON109 null primitive, JSON121 empty array, PVAL115 narrative XHTML.
+    private const string SingleValueWhereCollectionExpected = "PVAL127";
+
     private static readonly string[] ToleratedIssues = ["PVAL128", "PVAL131", "PVAL105", "PVAL129", "JSON109", "JSON121", "PVAL115"];
 
     private static readonly FhirJsonDeserializer Deserializer =
@@ -31,21 +35,30 @@ internal static class FhirResourceParser
 
         try
         {
-            var repaired = FhirJsonRepair.WrapSingletons(element)!.ToJsonString();
-            // Firely turns an unknown resourceType into a DynamicResource; that is not R4 data we can use.
-            if (Deserializer.TryDeserializeResource(repaired, out var resource, out _) && resource is not (null or DynamicResource))
+            // Most EHR JSON is well formed: parse the element's own bytes, and repair only when Firely finds a lone
+            // value where R4 wants an array.
+            var resource = Deserialize(JsonMarshal.GetRawUtf8Value(element), out var issues);
+            if (resource is null && issues.Any(issue => issue.ErrorCode == SingleValueWhereCollectionExpected))
             {
-                problem = null;
-                return resource;
+                resource = Deserialize(JsonSerializer.SerializeToUtf8Bytes(FhirJsonRepair.WrapSingletons(element)), out _);
             }
-            problem = $"'{type.GetString()}' is not valid FHIR R4";
-            return null;
+            problem = resource is null ? $"'{type.GetString()}' is not valid FHIR R4" : null;
+            return resource;
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException or NotSupportedException)
         {
             problem = $"'{type.GetString()}' could not be read as a FHIR R4 resource";
             return null;
         }
+    }
+
+    private static Resource? Deserialize(ReadOnlySpan<byte> json, out IEnumerable<CodedException> issues)
+    {
+        var reader = new Utf8JsonReader(json);
+        // Firely turns an unknown resourceType into a DynamicResource; that is not R4 data we can use.
+        return Deserializer.TryDeserializeResource(ref reader, out var resource, out issues) && resource is not (null or DynamicResource)
+            ? resource
+            : null;
     }
 
     public static T? TryParse<T>(JsonElement element, out string? problem) where T : Resource
