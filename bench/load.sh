@@ -9,9 +9,10 @@
 # 3. Replays the typical order-select body (examples/order-select-ivig.json, full prefetch) against the baseline
 #    and the service, alternating, 2 threads × 32 connections each: peak throughput and latency.
 # 4. Offers half the service's peak throughput to the service: latency at a realistic load.
-# 5. FHIR fallback: the same request without prefetch, so the service asks FakeFhir (9 queries of 100 ms each):
+# 5. A non-IVIg order (the sandbox's labetalol request): what most order-select calls look like.
+# 6. FHIR fallback: the same request without prefetch, so the service asks FakeFhir (9 queries of 100 ms each):
 #    latency against the slowest single FHIR call.
-# 6. Prints the table, including the service's peak RSS (VmHWM).
+# 7. Prints the table, including the service's peak RSS (VmHWM).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -112,6 +113,11 @@ echo "Service at half its peak ($half requests/s)..."
 run_wrk service-half "http://127.0.0.1:$SERVICE_PORT$hook" "$typical" "$half"
 run_wrk baseline-half "http://127.0.0.1:$BASELINE_PORT$hook" "$typical" "$half"
 
+echo "A non-IVIg order (most order-select calls an EHR makes)..."
+notivig="bench/bodies/order-select-not-ivig.json"
+run_wrk service-notivig "http://127.0.0.1:$SERVICE_PORT$hook" "$notivig"
+run_wrk baseline-notivig "http://127.0.0.1:$BASELINE_PORT$hook" "$notivig"
+
 echo "FHIR fallback (every FHIR call takes $FHIR_DELAY_MS ms)..."
 fallback_status=$(curl -s -o "$work/fallback.json" -w '%{http_code}' -H 'Content-Type: application/json' --data-binary @"$fallback" "http://127.0.0.1:$SERVICE_PORT$hook")
 [ "$fallback_status" = 200 ] && grep -q '"warning"' "$work/fallback.json" || { echo "fallback run should warn, got $fallback_status" >&2; cat "$work/fallback.json" >&2; exit 1; }
@@ -131,6 +137,7 @@ done
 for p in 50% 90% 99%; do
   printf '%-46s %12s %12s %8s\n' "latency p$p at $half requests/s (ms)" "$(percentile "$work/service-half.txt" $p)" "$(percentile "$work/baseline-half.txt" $p)" ""
 done
+printf '%-46s %12s %12s %8s\n' "throughput, non-IVIg order (requests/s)" "$(throughput "$work/service-notivig.txt")" "$(throughput "$work/baseline-notivig.txt")" "$(ratio "$(throughput "$work/service-notivig.txt")" "$(throughput "$work/baseline-notivig.txt")")"
 printf '%-46s %12s %12s %8s\n' "FHIR fallback latency p50 (ms)" "$fallback_p50" "$FHIR_DELAY_MS" "$(ratio "$fallback_p50" "$FHIR_DELAY_MS")"
 printf '%-46s %12s %12s %8s\n' "FHIR fallback latency p99 (ms)" "$(percentile "$work/fallback.txt" 99%)" "$FHIR_DELAY_MS" "$(ratio "$(percentile "$work/fallback.txt" 99%)" "$FHIR_DELAY_MS")"
 printf '%-46s %12s\n' "peak RSS of the service (MB)" "$peak_rss_mb"

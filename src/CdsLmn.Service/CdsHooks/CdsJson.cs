@@ -62,6 +62,7 @@ public static class CdsJson
     AllowTrailingCommas = false,
     ReadCommentHandling = JsonCommentHandling.Disallow)]
 [JsonSerializable(typeof(CdsRequest))]
+[JsonSerializable(typeof(FhirAuthorization))]
 [JsonSerializable(typeof(OrderSelectContext))]
 [JsonSerializable(typeof(OrderSignContext))]
 [JsonSerializable(typeof(CdsResponse))]

@@ -64,8 +64,8 @@ public sealed partial class HookHandler(
         }
 
         var decision = issued.Count == 0 ? "no card" : string.Join(", ", issued.Select(i => $"row {i.advice.Trace.Row} {i.advice.Indicator}"));
+        // The audit event is the one log line of a decided call: it carries the decision and the cards.
         Audit(call, evidence, decision, issued.Select(i => i.card.Uuid).ToList(), shadow);
-        LogDecision(call.Service.Id, call.Request.HookInstance, decision, shadow ? "shadow" : "shown", elapsed);
 
         return HookOutcome.Cards(issued.Count == 0 || shadow ? CdsResponse.Silent : new CdsResponse { Cards = issued.Select(i => i.card).ToList() });
     }
@@ -111,9 +111,6 @@ public sealed partial class HookHandler(
         }
         return parts.Count > 0 ? string.Join("; ", parts) : string.Join(", ", missing);
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Hook {ServiceId} instance {HookInstance}: {Decision} ({Mode}) in {ElapsedMs:0} ms")]
-    private partial void LogDecision(string serviceId, string hookInstance, string decision, string mode, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Hook {ServiceId} instance {HookInstance}: undecided, missing {Missing}; answered 412 after {ElapsedMs:0} ms")]
     private partial void LogUndecided(string serviceId, string hookInstance, string missing, double elapsedMs);

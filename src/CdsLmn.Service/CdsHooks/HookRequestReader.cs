@@ -21,58 +21,69 @@ public sealed class HookRequestReader(IOptions<CdsHooksOptions> options)
             return (null, bodyError);
         }
 
+        JsonDocument? document = null;
         try
         {
-            using var document = JsonDocument.Parse(body, DocumentOptions);
+            document = JsonDocument.Parse(body, DocumentOptions);
             var problem = RequestShape.FindProblem(document.RootElement, service);
             if (problem is not null)
             {
+                document.Dispose();
                 return (null, OperationOutcomeResult.BadRequest(problem));
             }
+
             var call = ToHookCall(document.RootElement, service) with
             {
                 ClientIssuer = request.HttpContext.User.FindFirst("iss")?.Value,
                 Tenant = request.HttpContext.User.FindFirst("tenant")?.Value,
             };
+            // The call's JsonElements (context, draftOrders, prefetch values) point into this document, so it lives
+            // as long as the request: the body is parsed once, not copied into a document per member.
+            request.HttpContext.Response.RegisterForDispose(document);
             return (call, null);
         }
         catch (JsonException e)
         {
+            document?.Dispose();
             return (null, OperationOutcomeResult.BadRequest($"The body is not a valid CDS Hooks request: {DescribeJsonError(e)}"));
         }
     }
 
+    /// <summary>Reads the members <see cref="RequestShape"/> has already checked, without copying the FHIR content.</summary>
     private static HookCall ToHookCall(JsonElement root, CdsService service)
     {
-        var request = root.Deserialize(CdsJsonContext.Default.CdsRequest)!;
-        if (service.Hook == HookNames.OrderSelect)
+        var context = root.GetProperty("context");
+        var request = new CdsRequest
         {
-            var context = request.Context.Deserialize(CdsJsonContext.Default.OrderSelectContext)!;
-            return new HookCall
-            {
-                Service = service,
-                Request = request,
-                Kind = HookKind.OrderSelect,
-                PatientId = context.PatientId,
-                UserId = context.UserId,
-                EncounterId = context.EncounterId,
-                Selections = context.Selections,
-                DraftOrders = context.DraftOrders,
-            };
-        }
+            Hook = root.GetProperty("hook").GetString()!,
+            HookInstance = root.GetProperty("hookInstance").GetString()!,
+            FhirServer = OptionalString(root, "fhirServer"),
+            FhirAuthorization = root.TryGetProperty("fhirAuthorization", out var authorization) && authorization.ValueKind == JsonValueKind.Object
+                ? authorization.Deserialize(CdsJsonContext.Default.FhirAuthorization)
+                : null,
+            Context = context,
+            Prefetch = root.TryGetProperty("prefetch", out var prefetch) && prefetch.ValueKind == JsonValueKind.Object
+                ? prefetch.EnumerateObject().ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal)
+                : null,
+        };
 
-        var signContext = request.Context.Deserialize(CdsJsonContext.Default.OrderSignContext)!;
         return new HookCall
         {
             Service = service,
             Request = request,
-            Kind = HookKind.OrderSign,
-            PatientId = signContext.PatientId,
-            UserId = signContext.UserId,
-            EncounterId = signContext.EncounterId,
-            DraftOrders = signContext.DraftOrders,
+            Kind = service.Hook == HookNames.OrderSelect ? HookKind.OrderSelect : HookKind.OrderSign,
+            PatientId = context.GetProperty("patientId").GetString()!,
+            UserId = context.GetProperty("userId").GetString()!,
+            EncounterId = OptionalString(context, "encounterId"),
+            Selections = service.Hook == HookNames.OrderSelect
+                ? context.GetProperty("selections").EnumerateArray().Select(s => s.GetString()!).ToList()
+                : null,
+            DraftOrders = context.GetProperty("draftOrders"),
         };
     }
+
+    private static string? OptionalString(JsonElement parent, string name) =>
+        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static string DescribeJsonError(JsonException e) => JsonRequestBody.DescribeJsonError(e);
 }
