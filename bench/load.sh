@@ -24,33 +24,8 @@ BASELINE_PORT=5091
 FHIR_PORT=5092
 FHIR_DELAY_MS=100
 
-if ! command -v wrk >/dev/null; then
-  apt-get update -qq && apt-get install -y -qq wrk >/dev/null
-fi
-
-work="$(mktemp -d)"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-echo "Publishing (Release)..."
-for project in src/CdsLmn.Service bench/Baseline bench/FakeFhir; do
-  dotnet publish "$project" -c Release -o "$work/$(basename "$project")" --nologo -v quiet >/dev/null
-done
-
-now_ms() { date +%s%3N; }
-
-wait_ready() { # url, timeout seconds
-  local deadline=$(( $(now_ms) + ${2:-30} * 1000 ))
-  until curl -sf -o /dev/null "$1"; do
-    [ "$(now_ms)" -lt "$deadline" ] || { echo "not ready: $1" >&2; return 1; }
-    sleep 0.01
-  done
-}
+source bench/common.sh
+publish src/CdsLmn.Service bench/Baseline bench/FakeFhir
 
 # Latency of a wrk --latency run in ms: the line "  50%  1.23ms".
 percentile() { # file, label (50%|90%|99%)

@@ -12,11 +12,6 @@ namespace CdsLmn.Clinical.Findings;
 internal sealed class AntiGm1IgM
 {
     private const string TestName = "Anti-GM1 IgM";
-    private const string SnomedPositive = "10828004";
-    private const string SnomedNegative = "260385009";
-    private const string SnomedEquivocal = "42425007";
-    private const string SnomedIndeterminate = "82334004";
-
     private readonly AntiGm1IgMOptions _options;
     private readonly string[] _pendingStatuses;
     private readonly IReadOnlyList<CodeToken> _codes;
@@ -251,20 +246,14 @@ internal sealed class AntiGm1IgM
     {
         if (value is CodeableConcept concept)
         {
-            var codings = FhirRead.Codings(concept);
-            if (CodeMatch.Any(codings, FhirSystems.Snomed, [SnomedPositive]))
+            switch (SnomedQualifier.Read(concept))
             {
-                return AntiGm1State.PositiveLow;
-            }
-
-            if (CodeMatch.Any(codings, FhirSystems.Snomed, [SnomedNegative]))
-            {
-                return AntiGm1State.Negative;
-            }
-
-            if (CodeMatch.Any(codings, FhirSystems.Snomed, [SnomedEquivocal, SnomedIndeterminate]))
-            {
-                return AntiGm1State.Equivocal;
+                case QualifierValue.Positive:
+                    return AntiGm1State.PositiveLow;
+                case QualifierValue.Negative:
+                    return AntiGm1State.Negative;
+                case QualifierValue.Equivocal:
+                    return AntiGm1State.Equivocal;
             }
 
             text = string.Join(' ', FhirRead.Texts(concept));

@@ -14,11 +14,6 @@ internal sealed class ConductionBlock
 {
     private const string TestName = "Nerve conduction";
     private const string Nm = CdsLmnCodes.NeuromuscularSystem;
-    private const string SnomedPositive = "10828004";
-    private const string SnomedNegative = "260385009";
-    private const string SnomedEquivocal = "42425007";
-    private const string SnomedIndeterminate = "82334004";
-
     private readonly ConductionBlockOptions _options;
     private readonly string[] _pendingStatuses;
     private readonly IReadOnlyList<CodeToken> _findingCodes;
@@ -179,9 +174,13 @@ internal sealed class ConductionBlock
 
         ConductionBlockState? state = FhirRead.One<DataType>(observation, "value") switch
         {
-            CodeableConcept concept when CodeMatch.Any(FhirRead.Codings(concept), FhirSystems.Snomed, [SnomedPositive]) => ConductionBlockState.Present,
-            CodeableConcept concept when CodeMatch.Any(FhirRead.Codings(concept), FhirSystems.Snomed, [SnomedNegative]) => ConductionBlockState.Absent,
-            CodeableConcept concept when CodeMatch.Any(FhirRead.Codings(concept), FhirSystems.Snomed, [SnomedEquivocal, SnomedIndeterminate]) => ConductionBlockState.Equivocal,
+            CodeableConcept concept => SnomedQualifier.Read(concept) switch
+            {
+                QualifierValue.Positive => ConductionBlockState.Present,
+                QualifierValue.Negative => ConductionBlockState.Absent,
+                QualifierValue.Equivocal => ConductionBlockState.Equivocal,
+                _ => null,
+            },
             FhirBoolean b when FhirRead.Boolean(b) is { } value => value ? ConductionBlockState.Present : ConductionBlockState.Absent,
             _ => null,
         };

@@ -1,0 +1,38 @@
+using CdsLmn.Clinical.Fhir;
+using Hl7.Fhir.Model;
+
+namespace CdsLmn.Clinical.Findings;
+
+/// <summary>The reading of a qualitative result coded with SNOMED qualifier values.</summary>
+internal enum QualifierValue
+{
+    Positive,
+    Negative,
+    Equivocal,
+}
+
+/// <summary>
+/// SNOMED CT qualifier values that NCS findings and anti-GM1 results carry (clinical-evidence.md §4b, mCODE
+/// PositiveNegativeVS; fhir-inputs.md §3): positive, negative, and equivocal or indeterminate.
+/// </summary>
+internal static class SnomedQualifier
+{
+    private const string Positive = "10828004";
+    private const string Negative = "260385009";
+    private const string Equivocal = "42425007";
+    private const string Indeterminate = "82334004";
+
+    public static QualifierValue? Read(CodeableConcept concept)
+    {
+        var codings = FhirRead.Codings(concept);
+        if (CodeMatch.Any(codings, FhirSystems.Snomed, [Positive]))
+        {
+            return QualifierValue.Positive;
+        }
+        if (CodeMatch.Any(codings, FhirSystems.Snomed, [Negative]))
+        {
+            return QualifierValue.Negative;
+        }
+        return CodeMatch.Any(codings, FhirSystems.Snomed, [Equivocal, Indeterminate]) ? QualifierValue.Equivocal : null;
+    }
+}
