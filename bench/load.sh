@@ -42,9 +42,9 @@ run_wrk() { # name, url, body, [rate]
 }
 
 echo "Starting the fake FHIR server, the baseline and the service on loopback..."
-FAKE_FHIR_DELAY_MS=$FHIR_DELAY_MS "$work/FakeFhir/FakeFhir" --urls "http://127.0.0.1:$FHIR_PORT" >/dev/null 2>&1 &
+FAKE_FHIR_DELAY_MS=$FHIR_DELAY_MS "$work/FakeFhir/FakeFhir" --contentRoot "$work/FakeFhir" --urls "http://127.0.0.1:$FHIR_PORT" >/dev/null 2>&1 &
 pids+=($!)
-"$work/Baseline/Baseline" --urls "http://127.0.0.1:$BASELINE_PORT" >/dev/null 2>&1 &
+"$work/Baseline/Baseline" --contentRoot "$work/Baseline" --urls "http://127.0.0.1:$BASELINE_PORT" >/dev/null 2>&1 &
 pids+=($!)
 started=$(now_ms)
 ASPNETCORE_ENVIRONMENT=Production \
@@ -52,7 +52,7 @@ CdsLmn__Auth__Mode=Disabled \
 CdsLmn__Fhir__AllowedServers__0="http://127.0.0.1:$FHIR_PORT/fhir" \
 CdsLmn__Fhir__BreakerMinimumCalls=1000 \
 CdsLmn__Storage__SqlitePath="$work/cdslmn.db" \
-  "$work/CdsLmn.Service/CdsLmn.Service" --urls "http://127.0.0.1:$SERVICE_PORT" > "$work/service.log" 2>&1 &
+  "$work/CdsLmn.Service/CdsLmn.Service" --contentRoot "$work/CdsLmn.Service" --urls "http://127.0.0.1:$SERVICE_PORT" > "$work/service.log" 2>&1 &
 service_pid=$!
 pids+=($service_pid)
 wait_ready "http://127.0.0.1:$SERVICE_PORT/health/ready"

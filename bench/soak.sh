@@ -20,14 +20,14 @@ publish src/CdsLmn.Service bench/FakeFhir
 
 sed "s#http://127.0.0.1:5092/fhir#http://127.0.0.1:$FHIR_PORT/fhir#" bench/bodies/order-select-fallback.json > "$work/fallback.json"
 
-FAKE_FHIR_DELAY_MS=20 FAKE_FHIR_FAULT_PERCENT=20 "$work/FakeFhir/FakeFhir" --urls "http://127.0.0.1:$FHIR_PORT" >/dev/null 2>&1 &
+FAKE_FHIR_DELAY_MS=20 FAKE_FHIR_FAULT_PERCENT=20 "$work/FakeFhir/FakeFhir" --contentRoot "$work/FakeFhir" --urls "http://127.0.0.1:$FHIR_PORT" >/dev/null 2>&1 &
 pids+=($!)
 ASPNETCORE_ENVIRONMENT=Production \
 CdsLmn__Auth__Mode=Disabled \
 CdsLmn__Fhir__AllowedServers__0="http://127.0.0.1:$FHIR_PORT/fhir" \
 CdsLmn__Storage__SqlitePath="$work/cdslmn.db" \
 Logging__LogLevel__Default=Warning \
-  "$work/CdsLmn.Service/CdsLmn.Service" --urls "http://127.0.0.1:$SERVICE_PORT" > "$work/service.log" 2>&1 &
+  "$work/CdsLmn.Service/CdsLmn.Service" --contentRoot "$work/CdsLmn.Service" --urls "http://127.0.0.1:$SERVICE_PORT" > "$work/service.log" 2>&1 &
 service_pid=$!
 pids+=($service_pid)
 wait_ready "http://127.0.0.1:$SERVICE_PORT/health/ready"

@@ -17,7 +17,7 @@ public sealed partial class HookAudit(ILoggerFactory loggerFactory)
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information,
         Message = "CDS hook call at {Time:o}: client {ClientIssuer}, tenant {Tenant}, hookInstance {HookInstance}, service {ServiceId}, " +
-                  "patient {PatientId}, read [{ResourcesRead}], decision {Decision}, cards [{CardUuids}], shadow {Shadow}")]
+                  "patient {PatientId}, read {ResourcesRead}, decision {Decision}, cards {CardUuids}, shadow {Shadow}")]
     private partial void LogHookCall(DateTimeOffset time, string clientIssuer, string tenant, string hookInstance, string serviceId,
         string patientId, IReadOnlyList<string> resourcesRead, string decision, IReadOnlyList<string> cardUuids, bool shadow);
 }
