@@ -179,6 +179,23 @@ public sealed class EvidenceGathererTests : IDisposable
     }
 
     [Theory]
+    [InlineData("1", true)]
+    [InlineData("120", false)]
+    public async Task HonoursRetryAfterOnlyWhenItFitsTheBudget(string retryAfterSeconds, bool retried)
+    {
+        _ehr.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/fhir/Condition").UsingGet()).InScenario("busy").WillSetStateTo("free")
+            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", retryAfterSeconds));
+        _ehr.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/fhir/Condition").UsingGet()).InScenario("busy").WhenStateIs("free")
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/fhir+json").WithBody(Fhir.Bundle().ToJsonString()));
+        var request = HookRequest(AllKeys(key => key == "conditions" ? Missing : null));
+
+        var complete = await Gatherer().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
+
+        Assert.Equal(retried ? 2 : 1, _ehr.PathsRequested().Count);
+        Assert.Equal(retried, !complete.ToClinicalEvidence().Unavailable.Contains(EvidenceKind.Conditions));
+    }
+
+    [Theory]
     [InlineData(500, "{}")]
     [InlineData(200, "{ not json")]
     [InlineData(200, """{"resourceType":"Patient","id":"p"}""")]
