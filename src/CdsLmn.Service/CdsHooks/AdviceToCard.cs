@@ -50,13 +50,20 @@ public static class AdviceToCard
                 {
                     Type = ActionType.Create,
                     Description = create.Description,
-                    Resource = JsonDocument.Parse(FhirSerializer.SerializeToBytes(create.Resource)).RootElement.Clone(),
+                    Resource = ToJsonElement(create.Resource),
                 },
                 DeleteDraftOrder delete => new CdsAction { Type = ActionType.Delete, Description = delete.Description, ResourceId = delete.ResourceId },
                 _ => throw new ArgumentOutOfRangeException(nameof(change), change.GetType().Name, "No CDS Hooks action for this suggestion."),
             },
         ],
     };
+
+    /// <summary>The FHIR JSON of a resource as a self-contained element (no pooled document left undisposed).</summary>
+    private static JsonElement ToJsonElement(Hl7.Fhir.Model.Resource resource)
+    {
+        var reader = new Utf8JsonReader(FhirSerializer.SerializeToBytes(resource));
+        return JsonElement.ParseValue(ref reader);
+    }
 
     private static JsonObject ToJson(DecisionTrace trace)
     {
