@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace CdsLmn.Service.CdsHooks;
 
 /// <summary>Registers and wires the CDS Hooks wire protocol: options, discovery, request reading, CORS, error bodies.</summary>
@@ -39,7 +37,7 @@ public static class CdsHooksRegistration
 
     private static string DescribeStatus(HttpContext context)
     {
-        var request = new StringBuilder().Append(context.Request.Method).Append(' ').Append(context.Request.Path).ToString();
+        var request = $"{context.Request.Method} {context.Request.Path}";
         return context.Response.StatusCode switch
         {
             StatusCodes.Status404NotFound => $"Nothing is served at {request}; GET /cds-services lists the services.",
