@@ -48,7 +48,7 @@ public sealed partial class EvidenceGatherer(FhirQueryClient fhir, FhirServerAll
         var server = ServerFor(request, out var refusal);
         if (server is null)
         {
-            return WithRefusal(partial, request, refusal!);
+            return WithRefusal(partial, refusal!);
         }
 
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -91,14 +91,14 @@ public sealed partial class EvidenceGatherer(FhirQueryClient fhir, FhirServerAll
         refusal = null;
         if (request.FhirServer is null)
         {
-            refusal = "not prefetched, and the request has no fhirServer";
+            refusal = "the request has no fhirServer";
             return null;
         }
         var url = new Uri(request.FhirServer);
         if (!allowlist.IsAllowed(url))
         {
             LogRefusedServer(url.GetLeftPart(UriPartial.Authority));
-            refusal = "not prefetched, and fhirServer is not on this service's allowlist (CdsLmn:Fhir:AllowedServers)";
+            refusal = "fhirServer is not on this service's allowlist (CdsLmn:Fhir:AllowedServers)";
             return null;
         }
         return new FhirServer(url, request.AccessToken);
@@ -124,17 +124,21 @@ public sealed partial class EvidenceGatherer(FhirQueryClient fhir, FhirServerAll
         return (found, unresolved);
     }
 
-    private static GatheredEvidence WithRefusal(GatheredEvidence partial, EvidenceRequest request, string refusal)
+    private static GatheredEvidence WithRefusal(GatheredEvidence partial, string refusal)
     {
         var results = new Dictionary<string, EvidenceResult>(partial.Results, StringComparer.Ordinal);
         foreach (var key in partial.Keys)
         {
             if (!results.TryGetValue(key, out var r) || r.Failed || r.NextPage is not null)
             {
-                results[key] = EvidenceResult.Fail(refusal);
+                results[key] = EvidenceResult.Fail($"not prefetched, and {refusal}");
             }
         }
-        return partial with { Results = results };
+        return partial with
+        {
+            Results = results,
+            UnresolvedMedications = partial.UnresolvedMedications.ToDictionary(m => m.Key, _ => $"not in draftOrders, and {refusal}"),
+        };
     }
 
     private static IEnumerable<DataType?> HistoryMedications(IReadOnlyDictionary<string, EvidenceResult> results)

@@ -170,6 +170,19 @@ public sealed class HookScenarioTests(CdsLmnAppFactory app) : IClassFixture<CdsL
     }
 
     [Fact]
+    public async Task NamesAMedicationItCouldNotReadWhenTheOrderOnlyReferencesIt()
+    {
+        var scenario = new Scenario().NerveConduction(Negative, daysAgo: 60).AntiGm1Index(12, daysAgo: 57).CreatineKinase(450, daysAgo: 55).Set("fhirServer", null);
+        scenario.Order.Remove("medicationCodeableConcept");
+        scenario.Order["medicationReference"] = new JsonObject { ["reference"] = "Medication/med-42" };
+
+        using var response = await app.CreateClient().PostAsync(TestData.OrderSelectUrl, TestData.Json(scenario.OrderSelect()));
+
+        var diagnostics = await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.PreconditionFailed);
+        Assert.Contains("Medication/med-42 (not in draftOrders, and the request has no fhirServer)", diagnostics, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnswersNormallyWhenTheEvidenceAtHandAlreadyDecides()
     {
         var scenario = new Scenario().NerveConduction(Positive, daysAgo: 60).Without("antiGm1IgM").Without("creatineKinase").Set("fhirServer", null);
