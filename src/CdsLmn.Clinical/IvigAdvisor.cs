@@ -58,13 +58,16 @@ public sealed class IvigAdvisor
     public Assessment Assess(ClinicalEvidence evidence, HookKind hook, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(evidence);
-        if (!MayConcernIvig(evidence))
-        {
-            return Assessment.Silent;
-        }
-
         var unavailable = evidence.Unavailable;
         bool Unavailable(EvidenceKind kind) => unavailable.Contains(kind);
+
+        var orders = evidence.OrdersInScope
+            .Select(order => (Order: order, Recognition: _orders.Recognise(order, evidence.Medications, Unavailable(EvidenceKind.Medication))))
+            .ToList();
+        if (orders.All(o => o.Recognition.Kind == IvigKind.NotIvig))
+        {
+            return Assessment.Silent; // nothing else about the patient matters
+        }
 
         var cb = Unavailable(EvidenceKind.NerveConduction)
             ? UnavailableFinding(ConductionBlockState.NotTested, "Nerve conduction")
@@ -93,9 +96,8 @@ public sealed class IvigAdvisor
 
         var advice = new List<Advice>();
         var missing = new HashSet<EvidenceKind>();
-        foreach (var order in evidence.OrdersInScope)
+        foreach (var (order, recognition) in orders)
         {
-            var recognition = _orders.Recognise(order, evidence.Medications, Unavailable(EvidenceKind.Medication));
             var isIvig = Possible(recognition.Kind == IvigKind.Unknown ? Both : [recognition.Kind == IvigKind.Ivig], EvidenceKind.Medication);
 
             var indication = _indication.Assess(order, evidence.Conditions, Unavailable(EvidenceKind.Conditions));
