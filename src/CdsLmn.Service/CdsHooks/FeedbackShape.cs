@@ -66,7 +66,7 @@ internal static partial class FeedbackShape
             return $"'{path}' must be an object.";
         }
 
-        var problem = RequireString(entry, "card", path) ?? RequireString(entry, "outcome", path);
+        var problem = JsonMembers.RequireString(entry, "card", path) ?? JsonMembers.RequireString(entry, "outcome", path);
         if (problem is not null)
         {
             return problem;
@@ -111,7 +111,7 @@ internal static partial class FeedbackShape
             {
                 return $"'{suggestionPath}' must be an object with an 'id'.";
             }
-            var problem = RequireString(suggestion, "id", suggestionPath);
+            var problem = JsonMembers.RequireString(suggestion, "id", suggestionPath);
             if (problem is not null)
             {
                 return problem;
@@ -155,7 +155,7 @@ internal static partial class FeedbackShape
         {
             return $"'{path}.reason' must be a Coding object with 'code' and 'system'.";
         }
-        var problem = RequireString(reason, "code", $"{path}.reason") ?? RequireString(reason, "system", $"{path}.reason");
+        var problem = JsonMembers.RequireString(reason, "code", $"{path}.reason") ?? JsonMembers.RequireString(reason, "system", $"{path}.reason");
         if (problem is not null)
         {
             return problem;
@@ -167,7 +167,7 @@ internal static partial class FeedbackShape
 
     private static string? FindTimestampProblem(JsonElement entry, string path)
     {
-        var problem = RequireString(entry, "outcomeTimestamp", path);
+        var problem = JsonMembers.RequireString(entry, "outcomeTimestamp", path);
         if (problem is not null)
         {
             return problem;
@@ -175,17 +175,6 @@ internal static partial class FeedbackShape
         return TryParseUtc(entry.GetProperty("outcomeTimestamp").GetString()!, out _)
             ? null
             : $"'{path}.outcomeTimestamp' must be an RFC 3339 UTC time such as 2021-12-11T10:05:31Z.";
-    }
-
-    private static string? RequireString(JsonElement parent, string name, string path)
-    {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return $"Missing required field '{path}.{name}'.";
-        }
-        return value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
-            ? null
-            : $"'{path}.{name}' must be a non-empty string.";
     }
 
     [GeneratedRegex(@"^(?<local>[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2})(?:\.(?<fraction>[0-9]{1,9}))?(?:Z|\+00:00)\z", RegexOptions.CultureInvariant)]

@@ -15,7 +15,7 @@ internal static class RequestShape
             return "The body must be a JSON object.";
         }
 
-        var problem = RequireString(root, "hook") ?? RequireString(root, "hookInstance");
+        var problem = JsonMembers.RequireString(root, "hook") ?? JsonMembers.RequireString(root, "hookInstance");
         if (problem is not null)
         {
             return problem;
@@ -52,7 +52,7 @@ internal static class RequestShape
         {
             return "'fhirAuthorization' is present but 'fhirServer' is not; a token needs the server it is for.";
         }
-        return RequireString(authorization, "access_token", "fhirAuthorization.");
+        return JsonMembers.RequireString(authorization, "access_token", "fhirAuthorization");
     }
 
     private static string? FindContextProblem(JsonElement root, CdsService service)
@@ -66,7 +66,7 @@ internal static class RequestShape
             return "'context' must be an object.";
         }
 
-        var problem = RequireString(context, "patientId", "context.") ?? RequireString(context, "userId", "context.");
+        var problem = JsonMembers.RequireString(context, "patientId", "context") ?? JsonMembers.RequireString(context, "userId", "context");
         if (problem is not null)
         {
             return problem;
@@ -145,17 +145,6 @@ internal static class RequestShape
             }
         }
         return references;
-    }
-
-    private static string? RequireString(JsonElement parent, string name, string path = "")
-    {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return $"Missing required field '{path}{name}'.";
-        }
-        return value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
-            ? null
-            : $"'{path}{name}' must be a non-empty string.";
     }
 
     private static string? FindPrefetchProblem(JsonElement root) =>
