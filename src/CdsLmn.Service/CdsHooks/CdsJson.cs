@@ -61,9 +61,6 @@ public static class CdsJson
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     AllowTrailingCommas = false,
     ReadCommentHandling = JsonCommentHandling.Disallow)]
-[JsonSerializable(typeof(CdsRequest))]
 [JsonSerializable(typeof(FhirAuthorization))]
-[JsonSerializable(typeof(OrderSelectContext))]
-[JsonSerializable(typeof(OrderSignContext))]
 [JsonSerializable(typeof(CdsResponse))]
 internal sealed partial class CdsJsonContext : JsonSerializerContext;

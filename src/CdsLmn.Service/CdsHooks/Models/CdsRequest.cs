@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace CdsLmn.Service.CdsHooks.Models;
 
-/// <summary>A CDS Hooks 2.0.1 service request (cds-hooks-spec.md §2). Unknown members are ignored.</summary>
+/// <summary>A CDS Hooks 2.0.1 service request (cds-hooks-spec.md §2), read from the request document without copying its FHIR content. Unknown members and <c>extension</c> are ignored.</summary>
 public sealed record CdsRequest
 {
     /// <summary>REQUIRED. The hook that fired, e.g. <c>order-select</c>.</summary>
@@ -17,12 +17,9 @@ public sealed record CdsRequest
     /// <summary>OPTIONAL. A bearer token for <see cref="FhirServer"/>; transient, never logged or stored.</summary>
     public FhirAuthorization? FhirAuthorization { get; init; }
 
-    /// <summary>REQUIRED. Hook-specific context, read into <see cref="OrderSelectContext"/> or <see cref="OrderSignContext"/>.</summary>
+    /// <summary>REQUIRED. Hook-specific context (order-select/order-sign: userId, patientId, encounterId?, selections, draftOrders), checked by RequestShape and read into <see cref="HookCall"/>.</summary>
     public required JsonElement Context { get; init; }
 
     /// <summary>OPTIONAL. Prefetch key → FHIR resource, searchset Bundle or <c>null</c>; parsed by Evidence/.</summary>
     public Dictionary<string, JsonElement>? Prefetch { get; init; }
-
-    /// <summary>OPTIONAL. Pre-coordinated extensions; ignored by this service.</summary>
-    public JsonElement? Extension { get; init; }
 }
