@@ -28,7 +28,11 @@ internal sealed record DecisionInputs(
     AntiGm1State AntiGm1IgM,
     CreatineKinaseState CreatineKinase,
     bool OngoingIvig,
-    bool MmnOrCidpCoded);
+    bool MmnOrCidpCoded)
+{
+    /// <summary>CK above the configured multiple of its upper limit (docs/fhir-inputs.md §5): rows 3–4 show their "very high CK" level.</summary>
+    public bool CkVeryHigh { get; init; }
+}
 
 /// <summary>
 /// clinical-evidence.md §5.3, LMN context only: row 10 (ongoing IVIg) first, then the first matching row of 1–9.
@@ -86,6 +90,11 @@ internal static class DecisionTable
         }
 
         var row = Row(inputs.ConductionBlock, inputs.AntiGm1IgM, inputs.CreatineKinase);
+        if (row is 3 or 4 && inputs.CkVeryHigh && inputs.CreatineKinase == CreatineKinaseState.Elevated)
+        {
+            return new Outcome(row, options.DecisionTable.Row3Or4VeryHighCk);
+        }
+
         return new Outcome(row, options.DecisionTable.Level(row, variant: row == 6 && inputs.AntiGm1IgM == AntiGm1State.Pending));
     }
 }

@@ -26,7 +26,14 @@ internal sealed record IndicationResult(
     string? Display,
     string? Code,
     bool FromOrder,
-    IReadOnlyList<string> EvidenceIds);
+    IReadOnlyList<string> EvidenceIds)
+{
+    /// <summary>The LMN context is ALS (docs/fhir-inputs.md §6b): the card says IVIg has no role in ALS.</summary>
+    public bool IsAls { get; init; }
+}
+
+/// <summary>A coded reason or diagnosis; <see cref="Confirmed"/> is false for a differential, provisional or refuted Condition.</summary>
+internal sealed record CodedReason(CodeableConcept Concept, string? Id, bool Confirmed);
 
 /// <summary>Indication context (fhir-inputs.md §2, clinical-evidence.md §4d and §5.1).</summary>
 internal sealed class Indication
@@ -50,14 +57,14 @@ internal sealed class Indication
     /// <summary>Step 1 (the order's reasons), else step 2 (active Conditions), of clinical-evidence.md §5.1.</summary>
     public IndicationResult Assess(MedicationRequest order, IReadOnlyList<Condition> conditions, bool conditionsUnavailable)
     {
-        var reasons = new List<(CodeableConcept Concept, string? Id)>();
-        reasons.AddRange(FhirRead.List<CodeableConcept>(order, "reasonCode").Select(c => (c, (string?)null)));
+        var reasons = new List<CodedReason>();
+        reasons.AddRange(FhirRead.List<CodeableConcept>(order, "reasonCode").Select(c => new CodedReason(c, null, Confirmed: true)));
         foreach (var reference in FhirRead.List<ResourceReference>(order, "reasonReference"))
         {
             var condition = ResolveCondition(order, reference, conditions);
             if (condition is not null && FhirRead.One<CodeableConcept>(condition, "code") is { } code)
             {
-                reasons.Add((code, FhirRead.Reference(condition)));
+                reasons.Add(new CodedReason(code, FhirRead.Reference(condition), IsConfirmed(condition)));
             }
         }
 
@@ -73,19 +80,26 @@ internal sealed class Indication
         }
 
         var active = conditions.Where(IsActive)
-            .Select(c => (Concept: FhirRead.One<CodeableConcept>(c, "code"), Id: (string?)FhirRead.Reference(c)))
-            .Where(x => x.Concept is not null)
-            .Select(x => (x.Concept!, x.Id))
+            .Select(c => FhirRead.One<CodeableConcept>(c, "code") is { } code ? new CodedReason(code, FhirRead.Reference(c), IsConfirmed(c)) : null)
+            .OfType<CodedReason>()
             .ToList();
         return Classify(active, fromOrder: false);
     }
 
-    /// <summary>True when MMN or CIDP is coded on the order or as an active Condition (row 10 then gives no card).</summary>
+    /// <summary>True when MMN or CIDP is coded, and confirmed, on the order or as an active Condition (row 10 then gives no card).</summary>
     public bool MmnOrCidpCoded(MedicationRequest order, IReadOnlyList<Condition> conditions)
     {
         var concepts = FhirRead.List<CodeableConcept>(order, "reasonCode")
-            .Concat(conditions.Where(IsActive).Select(c => FhirRead.One<CodeableConcept>(c, "code")).OfType<CodeableConcept>());
+            .Concat(conditions.Where(c => IsActive(c) && IsConfirmed(c)).Select(c => FhirRead.One<CodeableConcept>(c, "code")).OfType<CodeableConcept>());
         return concepts.Any(IsMmnOrCidp);
+    }
+
+    /// <summary>docs/fhir-inputs.md §6b: a confirmed or unstated verificationStatus; differential, provisional or refuted is not.</summary>
+    private bool IsConfirmed(Condition condition)
+    {
+        var verification = FhirRead.Codings(FhirRead.One<CodeableConcept>(condition, "verificationStatus")).Select(FhirRead.CodeOf).OfType<string>().ToList();
+        return verification.Count == 0
+            || verification.Any(v => _options.EffectiveOtherIndicationVerificationStatuses.Contains(v, StringComparer.OrdinalIgnoreCase));
     }
 
     internal static bool IsActive(Condition condition)
@@ -100,13 +114,13 @@ internal sealed class Indication
         return !verification.Any(v => ExcludedVerificationStatuses.Contains(v, StringComparer.OrdinalIgnoreCase));
     }
 
-    private IndicationResult Classify(IReadOnlyList<(CodeableConcept Concept, string? Id)> concepts, bool fromOrder)
+    private IndicationResult Classify(IReadOnlyList<CodedReason> concepts, bool fromOrder)
     {
         var ids = concepts.Select(c => c.Id).OfType<string>().Distinct().ToList();
-        var other = concepts.FirstOrDefault(c => IsOther(c.Concept));
+        var other = concepts.FirstOrDefault(c => c.Confirmed && IsOther(c.Concept));
         var lmn = concepts.Select(c => (c.Concept, Coding: LmnCoding(c.Concept))).FirstOrDefault(c => c.Coding is not null);
 
-        if (other.Concept is not null)
+        if (other is not null)
         {
             var (display, code) = Describe(other.Concept, null);
             return new IndicationResult(IndicationKind.OtherIndication, lmn.Coding is not null, display, code, fromOrder, ids);
@@ -115,7 +129,8 @@ internal sealed class Indication
         if (lmn.Coding is not null)
         {
             var (display, code) = Describe(lmn.Concept, lmn.Coding);
-            return new IndicationResult(IndicationKind.Lmn, true, display, code, fromOrder, ids);
+            var als = concepts.Any(c => IsAls(c.Concept));
+            return new IndicationResult(IndicationKind.Lmn, true, display, code, fromOrder, ids) { IsAls = als };
         }
 
         return new IndicationResult(IndicationKind.Neither, false, null, null, fromOrder, ids);
@@ -151,6 +166,13 @@ internal sealed class Indication
         }
 
         return null;
+    }
+
+    private bool IsAls(CodeableConcept concept)
+    {
+        var codings = FhirRead.Codings(concept);
+        return CodeMatch.Any(codings, _options.Icd10System, _options.EffectiveAlsIcd10Codes)
+            || CodeMatch.Any(codings, FhirSystems.Snomed, _options.EffectiveAlsSnomedCodes);
     }
 
     private bool IsOther(CodeableConcept concept)

@@ -37,8 +37,9 @@ public sealed class IvigAdvisor
         _options = options;
         _orders = new IvigOrder(options.IvigOrders);
         _indication = new Indication(options.Indications);
-        _conductionBlock = new ConductionBlock(options.ConductionBlock, options.EffectivePendingOrderStatuses);
-        _antiGm1 = new AntiGm1IgM(options.AntiGm1IgM, options.EffectivePendingOrderStatuses);
+        var pendingTests = new PendingTests(options.EffectivePendingOrderStatuses, options.PendingWindowDays);
+        _conductionBlock = new ConductionBlock(options.ConductionBlock, pendingTests);
+        _antiGm1 = new AntiGm1IgM(options.AntiGm1IgM, pendingTests);
         _creatineKinase = new CreatineKinase(options.CreatineKinase);
         _ongoing = new OngoingIvig(options.OngoingIvig, _orders);
     }
@@ -87,11 +88,11 @@ public sealed class IvigAdvisor
         var gm1Options = Possible(Unavailable(EvidenceKind.AntiGm1IgM) ? AllGm1 : WithPending([gm1.State], AntiGm1State.Pending, Unavailable(EvidenceKind.PendingTests)),
             Unavailable(EvidenceKind.AntiGm1IgM) ? EvidenceKind.AntiGm1IgM : EvidenceKind.PendingTests);
         var ckOptions = Unavailable(EvidenceKind.CreatineKinase)
-            ? Possible(AllCk, EvidenceKind.CreatineKinase)
+            ? Possible(AllCk.SelectMany(state => Both.Select(veryHigh => (state, veryHigh))).ToArray(), EvidenceKind.CreatineKinase)
             : Unavailable(EvidenceKind.Patient)
                 ? Possible(new AdministrativeGender?[] { AdministrativeGender.Male, AdministrativeGender.Female, null }
-                    .Select(g => _creatineKinase.Assess(evidence, now, g).State).Distinct().ToArray(), EvidenceKind.Patient)
-                : Possible([ck.State], EvidenceKind.CreatineKinase);
+                    .Select(g => CkFacts(_creatineKinase.Assess(evidence, now, g))).Distinct().ToArray(), EvidenceKind.Patient)
+                : Possible([CkFacts(ck)], EvidenceKind.CreatineKinase);
         var paediatric = Unavailable(EvidenceKind.Patient) ? Possible(Both, EvidenceKind.Patient) : Possible([IsPaediatric(evidence.Patient, now)], EvidenceKind.Patient);
 
         var advice = new List<Advice>();
@@ -145,7 +146,7 @@ public sealed class IvigAdvisor
         Choices<bool> paediatric,
         Choices<ConductionBlockState> cbs,
         Choices<AntiGm1State> gm1s,
-        Choices<CreatineKinaseState> cks,
+        Choices<(CreatineKinaseState State, bool VeryHigh)> cks,
         Choices<bool> ongoings,
         Choices<bool> mmnCidps)
     {
@@ -155,11 +156,11 @@ public sealed class IvigAdvisor
         foreach (var child in paediatric.Values)
         foreach (var cb in cbs.Values)
         foreach (var gm1 in gm1s.Values)
-        foreach (var ck in cks.Values)
+        foreach (var (ck, ckVeryHigh) in cks.Values)
         foreach (var ongoing in ongoings.Values)
         foreach (var mmnCidp in mmnCidps.Values)
         {
-            outcomes.Add(DecisionTable.Decide(new DecisionInputs(ivig, kind, lmnAlso, child, cb, gm1, ck, ongoing, mmnCidp), _options));
+            outcomes.Add(DecisionTable.Decide(new DecisionInputs(ivig, kind, lmnAlso, child, cb, gm1, ck, ongoing, mmnCidp) { CkVeryHigh = ckVeryHigh }, _options));
         }
 
         return outcomes;
@@ -190,6 +191,9 @@ public sealed class IvigAdvisor
 
         return patient is not null && FhirRead.Safe(() => patient.Id, null) is { Length: > 0 } id ? $"Patient/{id}" : null;
     }
+
+    private static (CreatineKinaseState State, bool VeryHigh) CkFacts(Finding<CreatineKinaseState> ck) =>
+        (ck.State, ck.Flags.Contains(CreatineKinase.VeryHighFlag));
 
     private static T[] WithPending<T>(T[] known, T pending, bool pendingUnknown) where T : struct, Enum =>
         pendingUnknown && !known.Contains(pending) ? [.. known, pending] : known;

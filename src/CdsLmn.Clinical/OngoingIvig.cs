@@ -7,9 +7,10 @@ namespace CdsLmn.Clinical;
 internal sealed record OngoingIvigResult(bool? Ongoing, IReadOnlyList<string> EvidenceIds, DateTimeOffset? LastGiven, IReadOnlyList<DateTimeOffset> GivenOn);
 
 /// <summary>
-/// Ongoing IVIg (fhir-inputs.md §6, clinical-evidence.md §5.3 row 10): a MedicationAdministration (not
-/// entered-in-error / not-done) or an active/completed MedicationRequest for IVIg (recognised as in §1) dated within
-/// the window. A request is dated by authoredOn (else its dispense validity start).
+/// Ongoing IVIg (docs/fhir-inputs.md §6, docs/clinical-evidence.md §5.3 row 10): a MedicationAdministration (not
+/// entered-in-error / not-done) or a completed MedicationRequest for IVIg (recognised as in §1) dated within the window,
+/// or an active/on-hold IVIg MedicationRequest of any age: a standing maintenance order is a continuation, however
+/// long ago it was written. A request is dated by authoredOn (else its dispense validity start).
 /// </summary>
 internal sealed class OngoingIvig
 {
@@ -52,7 +53,8 @@ internal sealed class OngoingIvig
         foreach (var request in evidence.MedicationHistory)
         {
             var status = FhirRead.Code(request, "status");
-            if (status is null || !_options.EffectiveRequestStatuses.Contains(status, StringComparer.OrdinalIgnoreCase)
+            var standing = status is not null && _options.EffectiveStandingOrderStatuses.Contains(status, StringComparer.OrdinalIgnoreCase);
+            if (status is null || (!standing && !_options.EffectiveRequestStatuses.Contains(status, StringComparer.OrdinalIgnoreCase))
                 || (currentId is not null && request.Id == currentId))
             {
                 continue;
@@ -67,15 +69,16 @@ internal sealed class OngoingIvig
                 given.Add(requestDate);
             }
 
-            Count(requestKind, date, FhirRead.Reference(request));
+            Count(requestKind, date, FhirRead.Reference(request), standing);
         }
 
         bool? ongoing = ids.Count > 0 ? true : unknown ? null : false;
         return new OngoingIvigResult(ongoing, ids, last, given);
 
-        void Count(IvigKind kind, DateTimeOffset? date, string id)
+        void Count(IvigKind kind, DateTimeOffset? date, string id, bool standing = false)
         {
-            if (date is not { } d || !Findings.ResultStatuses.IsFresh(d, now, _options.WindowDays) || d > now.AddDays(1))
+            var inWindow = date is { } d && Findings.ResultStatuses.IsFresh(d, now, _options.WindowDays) && d <= now.AddDays(1);
+            if (!standing && !inWindow)
             {
                 return;
             }
@@ -83,7 +86,10 @@ internal sealed class OngoingIvig
             if (kind == IvigKind.Ivig)
             {
                 ids.Add(id);
-                last = last is null || d > last ? d : last;
+                if (date is { } given && given <= now.AddDays(1))
+                {
+                    last = last is null || given > last ? given : last;
+                }
             }
             else if (kind == IvigKind.Unknown)
             {

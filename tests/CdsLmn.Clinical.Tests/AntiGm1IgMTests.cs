@@ -8,7 +8,7 @@ namespace CdsLmn.Clinical.Tests;
 public class AntiGm1IgMTests
 {
     private static Finding<AntiGm1State> Assess(IReadOnlyList<DateTimeOffset>? ivigGiven, params Resource[] resources) =>
-        new AntiGm1IgM(new AntiGm1IgMOptions(), ClinicalDefaults.PendingOrderStatuses).Assess(Scenario.Lmn(resources), Build.Now, ivigGiven ?? []);
+        new AntiGm1IgM(new AntiGm1IgMOptions(), Build.PendingTests).Assess(Scenario.Lmn(resources), Build.Now, ivigGiven ?? []);
 
     private static AntiGm1State State(DataType? value, decimal? refHigh = null, string? interpretation = null, string? refText = null) =>
         Assess(null, Build.Gm1("gm1", value, refHigh: refHigh, interpretation: interpretation, refText: refText)).State;
@@ -111,7 +111,7 @@ public class AntiGm1IgMTests
     [Fact]
     public void AcceptsConfiguredLocalCodes()
     {
-        var finding = new AntiGm1IgM(new AntiGm1IgMOptions { Codes = ["urn:lab|GM1IGM"] }, ClinicalDefaults.PendingOrderStatuses)
+        var finding = new AntiGm1IgM(new AntiGm1IgMOptions { Codes = ["urn:lab|GM1IGM"] }, Build.PendingTests)
             .Assess(Scenario.Lmn(Build.Gm1("g", Build.Index(150), code: Build.Concept("urn:lab", "GM1IGM"))), Build.Now, []);
 
         Assert.Equal(AntiGm1State.High, finding.State);

@@ -8,7 +8,7 @@ namespace CdsLmn.Clinical.Tests;
 public class ConductionBlockTests
 {
     private static Finding<ConductionBlockState> Assess(params Resource[] resources) =>
-        new ConductionBlock(new ConductionBlockOptions(), ClinicalDefaults.PendingOrderStatuses).Assess(Scenario.Lmn(resources), Build.Now);
+        new ConductionBlock(new ConductionBlockOptions(), Build.PendingTests).Assess(Scenario.Lmn(resources), Build.Now);
 
     [Theory]
     [MemberData(nameof(ExplicitFindings))]
@@ -97,12 +97,23 @@ public class ConductionBlockTests
         Assert.Equal(ConductionBlockState.Equivocal, Assess(Build.Segment("s1", "ulnar-forearm", 1.0, 0.3, 3, 1)).State);
 
     [Fact]
-    public void ReportWithoutCodedResultIsEquivocalAndShowsConclusion()
+    public void ReportWithoutCodedResultIsReadFromItsTextAndQuotesIt()
     {
         var finding = Assess(Build.NcsReport("r1", 30, "No conduction block seen."));
 
+        Assert.Equal(ConductionBlockState.Absent, finding.State);
+        Assert.Equal("Nerve conduction report (free text)", finding.Test);
+        Assert.Contains("No conduction block seen", finding.Result, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReportTextSwitchedOffLeavesTheStudyEquivocal()
+    {
+        var options = new ConductionBlockOptions { ReportText = new ReportTextOptions { Enabled = false } };
+        var finding = new ConductionBlock(options, Build.PendingTests).Assess(Scenario.Lmn(Build.NcsReport("r1", 30, "No conduction block seen.")), Build.Now);
+
         Assert.Equal(ConductionBlockState.Equivocal, finding.State);
-        Assert.Contains("No conduction block seen.", finding.Result, StringComparison.Ordinal);
+        Assert.Equal(FindingDoubt.Unreadable, finding.Doubt);
     }
 
     [Fact]
@@ -124,12 +135,13 @@ public class ConductionBlockTests
         Assert.Equal(ConductionBlockState.Absent, Assess(Build.NcsReport("r1", 30), Build.CbFinding("cb", Build.Negative, daysAgo: 30, protocol: "extended")).State);
 
     [Fact]
-    public void NewestResultWins()
+    public void NewestResultWinsWhenNoneShowsBlock()
     {
-        var finding = Assess(Build.CbFinding("old", Build.Positive, daysAgo: 200), Build.CbFinding("new", Build.Negative, daysAgo: 20, protocol: "extended"));
+        var finding = Assess(Build.CbFinding("old", Build.Equivocal, daysAgo: 200), Build.CbFinding("new", Build.Negative, daysAgo: 20, protocol: "extended"));
 
         Assert.Equal(ConductionBlockState.Absent, finding.State);
         Assert.Equal(["Observation/new"], finding.EvidenceIds);
+        Assert.Contains(finding.Notes, n => n.Contains("Another result disagrees", StringComparison.Ordinal) && n.Contains(Build.Day(200), StringComparison.Ordinal));
     }
 
     [Theory]
@@ -181,7 +193,7 @@ public class ConductionBlockTests
         atEdge.Effective = new FhirDateTime(Build.At(edgeDay.AddMinutes(1)));
         var justOver = Build.CbFinding("cb", Build.Negative, protocol: "extended");
         justOver.Effective = new FhirDateTime(Build.At(edgeDay.AddSeconds(-1)));
-        var assessor = new ConductionBlock(options, ClinicalDefaults.PendingOrderStatuses);
+        var assessor = new ConductionBlock(options, Build.PendingTests);
 
         Assert.Equal(ConductionBlockState.Absent, assessor.Assess(Scenario.Lmn(atEdge), Build.Now).State);
         Assert.Equal(ConductionBlockState.NotTested, assessor.Assess(Scenario.Lmn(justOver), Build.Now).State);

@@ -13,69 +13,71 @@ internal sealed class AntiGm1IgM
 {
     private const string TestName = "Anti-GM1 IgM";
     private readonly AntiGm1IgMOptions _options;
-    private readonly string[] _pendingStatuses;
+    private readonly PendingTests _pendingTests;
     private readonly IReadOnlyList<CodeToken> _codes;
     private readonly IReadOnlyList<CodeToken> _excluded;
+    private readonly SelectionRule<AntiGm1State> _rule;
 
-    public AntiGm1IgM(AntiGm1IgMOptions options, string[] pendingStatuses)
+    public AntiGm1IgM(AntiGm1IgMOptions options, PendingTests pendingTests)
     {
         _options = options;
-        _pendingStatuses = pendingStatuses;
+        _pendingTests = pendingTests;
         _codes = CodeToken.ParseAll(options.EffectiveCodes);
         _excluded = CodeToken.ParseAll(options.EffectiveExcludedCodes);
+        _rule = new SelectionRule<AntiGm1State>("anti-GM1 IgM", options.FreshnessDays, StrongestWins: true, Settled: AntiGm1State.High);
     }
 
     /// <summary>A GM1 IgM value as read from an Observation or one of its components.</summary>
     private sealed record Reading(DateTimeOffset? Date, string Id, ResultStatus Status, DataType? Value, IReadOnlySet<string> Flags, IReadOnlyList<Observation.ReferenceRangeComponent> Ranges);
 
-    /// <param name="ivigGivenOn">Dates of IVIg administrations, for the "drawn after IVIg" flag.</param>
+    /// <summary>What one value says: its state, the words for the card, and whether it could be read at all.</summary>
+    private sealed record Interpretation(AntiGm1State State, string Text, bool Unreadable);
+
+    /// <param name="ivigGivenOn">Dates of IVIg administrations, for the "drawn after IVIg" rule.</param>
+    /// <remarks>
+    /// docs/fhir-inputs.md §4: among results within the freshness window the highest state wins, the newest breaking ties;
+    /// a sample drawn within <see cref="AntiGm1IgMOptions.DrawnAfterIvigDays"/> after IVIg (IVIg lowers measured
+    /// antibodies) loses every tie and so never downgrades an earlier result. An unreadable value ranks below every
+    /// readable one: it counts as EQUIVOCAL only when nothing else is on record.
+    /// </remarks>
     public Finding<AntiGm1State> Assess(ClinicalEvidence evidence, DateTimeOffset now, IReadOnlyList<DateTimeOffset> ivigGivenOn)
     {
         var readings = evidence.Observations.SelectMany(Readings).ToList();
-        var usable = readings.Where(r => r.Status == ResultStatus.Usable && r.Date is not null)
-            .OrderByDescending(r => r.Date).ToList();
-        var pending = readings.Where(r => r.Status == ResultStatus.Pending).Select(r => (r.Date, r.Id))
-            .Concat(ResultStatuses.PendingOrders(evidence.ServiceRequests, _codes, _pendingStatuses, now, _options.FreshnessDays)
-                .Select(s => (ResultStatuses.OrderDate(s), FhirRead.Reference(s))))
+        var candidates = readings.Where(r => r.Status == ResultStatus.Usable && r.Date is not null)
+            .Select(r => Candidate(r, r.Date!.Value, ivigGivenOn))
             .ToList();
+        var pending = readings.Where(r => r.Status == ResultStatus.Pending && (r.Date is null || ResultStatuses.IsFresh(r.Date.Value, now, _options.FreshnessDays)))
+            .Select(r => new PendingTest(r.Date, r.Id)).ToList();
+        var (open, stale) = _pendingTests.Orders(evidence.ServiceRequests, _codes, now);
+        pending.AddRange(open);
 
-        var best = usable.FirstOrDefault();
-        var fresh = best is not null && ResultStatuses.IsFresh(best.Date!.Value, now, _options.FreshnessDays);
-        var newerPending = pending
-            .Where(p => p.Item1 is null ? !fresh : !fresh || p.Item1 > best!.Date)
-            .Where(p => p.Item1 is null || ResultStatuses.IsFresh(p.Item1.Value, now, _options.FreshnessDays))
-            .OrderByDescending(p => p.Item1 ?? DateTimeOffset.MinValue).ToList();
-        DateTimeOffset? staleDate = best is not null && !fresh ? best.Date : null;
-        var staleFlags = staleDate is { } s ? new[] { $"stale anti-GM1 IgM {ResultStatuses.Day(s)}" } : [];
-
-        if (newerPending.Count > 0)
-        {
-            return new Finding<AntiGm1State>(AntiGm1State.Pending, TestName, "ordered, result pending", newerPending[0].Item1,
-                newerPending.Select(p => p.Item2).ToList(), staleFlags, staleDate);
-        }
-
-        if (best is null)
-        {
-            return new Finding<AntiGm1State>(AntiGm1State.NotTested, TestName, "none on record", null, [], []);
-        }
-
-        var (state, text) = Interpret(best);
-        if (!fresh)
-        {
-            return new Finding<AntiGm1State>(AntiGm1State.NotTested, TestName,
-                $"none in the last {_options.FreshnessDays / 365.0:0.#} years (last {ResultStatuses.Day(best.Date)}: {text})", null, [best.Id], staleFlags, best.Date);
-        }
-
-        var flags = new List<string>();
-        var drawn = best.Date!.Value;
-        if (ivigGivenOn.Any(given => given <= drawn && drawn <= given.AddDays(_options.DrawnAfterIvigDays)))
-        {
-            flags.Add("drawn after IVIg");
-            text += $" — drawn within {_options.DrawnAfterIvigDays} days after IVIg, may be unreliable";
-        }
-
-        return new Finding<AntiGm1State>(state, TestName, text, best.Date, [best.Id], flags);
+        var finding = ResultSelector.Choose(candidates, pending, _rule, (AntiGm1State.Pending, AntiGm1State.NotTested), TestName, now);
+        return _pendingTests.StaleNote(stale, "anti-GM1 IgM") is { } note ? finding with { Notes = [.. finding.Notes, note] } : finding;
     }
+
+    private ResultCandidate<AntiGm1State> Candidate(Reading reading, DateTimeOffset drawn, IReadOnlyList<DateTimeOffset> ivigGivenOn)
+    {
+        var interpretation = Interpret(reading);
+        var afterIvig = ivigGivenOn.Any(given => given <= drawn && drawn <= given.AddDays(_options.DrawnAfterIvigDays));
+        var text = afterIvig ? $"{interpretation.Text} — drawn within {_options.DrawnAfterIvigDays} days after IVIg, may be falsely low" : interpretation.Text;
+        return new ResultCandidate<AntiGm1State>(drawn, interpretation.State, TestName, text, [reading.Id])
+        {
+            Strength = interpretation.Unreadable ? 0 : Strength(interpretation.State),
+            Weak = afterIvig,
+            Flags = afterIvig ? ["drawn after IVIg"] : interpretation.Unreadable ? ["unreadable value"] : [],
+            Doubt = interpretation.Unreadable ? FindingDoubt.Unreadable
+                : interpretation.State == AntiGm1State.Equivocal ? FindingDoubt.Equivocal
+                : FindingDoubt.None,
+        };
+    }
+
+    private static int Strength(AntiGm1State state) => state switch
+    {
+        AntiGm1State.High => 4,
+        AntiGm1State.PositiveLow => 3,
+        AntiGm1State.Equivocal => 2,
+        _ => 1,
+    };
 
     private IEnumerable<Reading> Readings(Observation observation)
     {
@@ -109,51 +111,68 @@ internal sealed class AntiGm1IgM
         }
     }
 
-    private (AntiGm1State State, string Text) Interpret(Reading reading)
+    private Interpretation Interpret(Reading reading)
     {
         var value = reading.Value;
         var flags = reading.Flags;
         var range = reading.Ranges.FirstOrDefault();
         var rangeHigh = FhirRead.Value(FhirRead.One<Quantity>(range, "high"));
-        var rangeText = FhirRead.String(range, "text");
+        var labRange = FhirRead.String(range, "text");
+        string? basis = null;
 
-        // 1. What the value itself says, by configured numbers (titre, index/units/%, or qualitative).
+        // 1. What the value itself says: a titre (ratio, a titre anywhere in text, a {titer} quantity), an index/units/% number,
+        //    or words. The lab's words ("negative", "strongly positive") win over configured numbers (docs/fhir-inputs.md §4).
         AntiGm1State? byNumbers = null;
         string shown;
-        var stringValue = value is FhirString ? Safe(value) : null;
+        var raw = value is PrimitiveType ? Safe(value) : null;
+        var quantity = value as Quantity;
         var titre = value switch
         {
             Ratio ratio => FromRatio(ratio),
-            FhirString => Titre.Parse(Safe(value)),
+            FhirString => Titre.Parse(raw),
+            Quantity q when IsTitreUnit(q) => FromTitreQuantity(q),
             _ => null,
         };
         if (titre is { } t)
         {
-            var upper = Titre.Parse(rangeText)?.Reciprocal ?? (rangeHigh is > 1 ? (double)rangeHigh.Value : _options.DefaultTitreUpperReferenceReciprocal);
+            var labUpper = Titre.Parse(labRange)?.Reciprocal ?? (rangeHigh is > 1 ? (double)rangeHigh.Value : null);
+            var upper = labUpper ?? _options.DefaultTitreUpperReferenceReciprocal;
             byNumbers = TitreState(t, upper);
             shown = $"titre {t}";
-            rangeText ??= $"< 1:{upper.ToString("0", CultureInfo.InvariantCulture)}";
+            if (labUpper is null)
+            {
+                basis = $"default upper limit 1:{upper.ToString("0", CultureInfo.InvariantCulture)}";
+            }
+            else
+            {
+                labRange ??= $"< 1:{upper.ToString("0", CultureInfo.InvariantCulture)}";
+            }
         }
-        else if (value is Quantity quantity && FhirRead.Value(quantity) is { } number)
+        else if (quantity is not null && FhirRead.Value(quantity) is { } number)
         {
             var comparator = FhirRead.Code(quantity, "comparator");
             byNumbers = QuantityState((double)number, comparator, rangeHigh is null ? null : (double)rangeHigh.Value);
             shown = $"{comparator}{number.ToString("0.##", CultureInfo.InvariantCulture)} {UnitText(quantity)}".TrimEnd();
-            rangeText ??= rangeHigh is null ? null : $"≤ {rangeHigh.Value.ToString("0.##", CultureInfo.InvariantCulture)}";
+            labRange ??= rangeHigh is null ? null : $"≤ {rangeHigh.Value.ToString("0.##", CultureInfo.InvariantCulture)}";
+            basis = rangeHigh is null ? "default index bands" : null;
         }
         else
         {
-            byNumbers = Qualitative(value, Safe(value));
-            shown = value is CodeableConcept concept ? FhirRead.Texts(concept).FirstOrDefault() ?? "coded result" : (Safe(value) ?? "result without a value");
-            if (stringValue is not null && stringValue.Contains("strong", StringComparison.OrdinalIgnoreCase) && byNumbers is AntiGm1State.PositiveLow)
-            {
-                byNumbers = AntiGm1State.High;
-            }
+            shown = value is CodeableConcept concept ? FhirRead.Texts(concept).FirstOrDefault() ?? "coded result" : (raw ?? "result without a value");
         }
 
-        // 2. The lab's flag wins (fhir-inputs.md §4): HH → HIGH; NEG/N/L → NEGATIVE; IND → EQUIVOCAL; H/POS/A → positive,
-        //    HIGH only if the value also reaches the configured high band.
-        AntiGm1State? state = byNumbers;
+        var byWords = Qualitative(value, raw);
+        AntiGm1State? state = (byWords, byNumbers) switch
+        {
+            (AntiGm1State.High or AntiGm1State.Negative or AntiGm1State.Equivocal, _) => byWords,
+            (AntiGm1State.PositiveLow, AntiGm1State.High) => AntiGm1State.High,
+            (AntiGm1State.PositiveLow, _) => AntiGm1State.PositiveLow,
+            (_, not null) => byNumbers,
+            _ => byWords,
+        };
+
+        // 2. The lab's flag wins: HH → HIGH; NEG/N/L → NEGATIVE; IND → EQUIVOCAL; H/POS/A → positive, HIGH only if the value
+        //    also reaches the configured high band.
         string? labFlag = null;
         if (flags.Contains("HH"))
         {
@@ -172,13 +191,19 @@ internal sealed class AntiGm1IgM
         }
         else if (flags.Overlaps(["H", "POS", "A", "HU", "AA"]))
         {
-            state = byNumbers == AntiGm1State.High ? AntiGm1State.High : AntiGm1State.PositiveLow;
+            state = state == AntiGm1State.High ? AntiGm1State.High : AntiGm1State.PositiveLow;
             labFlag = flags.First(f => f is "H" or "POS" or "A" or "HU" or "AA");
         }
 
-        // Tested but unreadable: not NEGATIVE (never assert absence from nothing) — EQUIVOCAL.
-        var final = state ?? AntiGm1State.Equivocal;
-        var words = final switch
+        if (state is null)
+        {
+            // Tested, but the value says nothing we can read: never NEGATIVE, never "borderline" (docs/fhir-inputs.md §4).
+            var reported = raw ?? (value is CodeableConcept ? shown : null);
+            return new Interpretation(AntiGm1State.Equivocal,
+                reported is null ? "result could not be read (no value)" : $"result could not be read (reported as “{Shorten(reported)}”)", Unreadable: true);
+        }
+
+        var words = state switch
         {
             AntiGm1State.High => "high titre",
             AntiGm1State.PositiveLow => "positive, not high-titre",
@@ -191,14 +216,44 @@ internal sealed class AntiGm1IgM
             details.Add($"lab flag {labFlag}");
         }
 
-        if (!string.IsNullOrWhiteSpace(rangeText))
+        if (!string.IsNullOrWhiteSpace(labRange))
         {
-            details.Add($"lab range {rangeText}");
+            details.Add($"lab range {labRange}");
+        }
+        else if (basis is not null && labFlag is null)
+        {
+            details.Add(basis);
         }
 
         var suffix = details.Count > 0 ? $" ({string.Join(", ", details)})" : string.Empty;
-        return (final, $"{shown} — {words}{suffix}");
+        return new Interpretation(state.Value, $"{shown} — {words}{suffix}", Unreadable: false);
     }
+
+    /// <summary>docs/fhir-inputs.md §4: a quantity whose unit is <c>{titer}</c> (or says titer/titre) is a reciprocal titre, never an index.</summary>
+    private static bool IsTitreUnit(Quantity quantity)
+    {
+        var unit = $"{FhirRead.Unit(quantity)} {FhirRead.String(quantity, "unit")}";
+        return unit.Contains("titer", StringComparison.OrdinalIgnoreCase) || unit.Contains("titre", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static Titre? FromTitreQuantity(Quantity quantity)
+    {
+        var value = FhirRead.Value(quantity);
+        if (value is not > 0)
+        {
+            return null;
+        }
+
+        var bound = FhirRead.Code(quantity, "comparator") switch
+        {
+            "<" or "<=" => Bound.Below,
+            ">" or ">=" => Bound.Above,
+            _ => Bound.Exact,
+        };
+        return new Titre((double)value.Value, bound);
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "…";
 
     private AntiGm1State TitreState(Titre titre, double upperReference)
     {
@@ -265,7 +320,8 @@ internal sealed class AntiGm1IgM
         }
 
         var t = text.Trim().ToLowerInvariant();
-        if (t.Contains("strong", StringComparison.Ordinal) && t.Contains("positive", StringComparison.Ordinal))
+        if ((t.Contains("strong", StringComparison.Ordinal) || t.Contains("high positive", StringComparison.Ordinal)
+                || t.Contains("highly positive", StringComparison.Ordinal)) && t.Contains("positive", StringComparison.Ordinal))
         {
             return AntiGm1State.High;
         }

@@ -5,63 +5,73 @@ using Hl7.Fhir.Model;
 namespace CdsLmn.Clinical.Findings;
 
 /// <summary>
-/// Creatine kinase (fhir-inputs.md §5, clinical-evidence.md §4b). ELEVATED when above the result's own
-/// referenceRange.high or flagged H/HH; NORMAL when flagged N/L or within the range; without either, the configured
-/// sex-specific upper limit decides. A result older than the freshness window is UNKNOWN (stale date kept).
+/// Creatine kinase (docs/fhir-inputs.md §5, docs/clinical-evidence.md §4b). ELEVATED when above the result's own
+/// referenceRange.high (the range for the patient's sex when the lab gives several) or flagged H/HH; NORMAL when flagged
+/// N/L or within the range; without either, the configured sex-specific upper limit decides. The newest result within
+/// the freshness window counts; an older one makes UNKNOWN (stale date kept). A CK above
+/// <see cref="CreatineKinaseOptions.MyopathicMimicMultiple"/> × the upper limit is flagged <see cref="VeryHighFlag"/>.
 /// </summary>
 internal sealed class CreatineKinase
 {
+    public const string VeryHighFlag = "very high CK: myopathic mimic?";
+
     private const string TestName = "Creatine kinase";
 
     private readonly CreatineKinaseOptions _options;
     private readonly IReadOnlyList<CodeToken> _codes;
+    private readonly SelectionRule<CreatineKinaseState> _rule;
 
     public CreatineKinase(CreatineKinaseOptions options)
     {
         _options = options;
         _codes = CodeToken.ParseAll(options.EffectiveCodes);
+        _rule = new SelectionRule<CreatineKinaseState>("CK", options.FreshnessDays);
     }
 
     public Finding<CreatineKinaseState> Assess(ClinicalEvidence evidence, DateTimeOffset now, AdministrativeGender? gender)
     {
-        var results = evidence.Observations
-            .Where(o => ResultStatuses.Of(o) == ResultStatus.Usable && CodeMatch.Any(FhirRead.One<CodeableConcept>(o, "code"), _codes))
-            .Select(o => (Observation: o, Date: FhirRead.EffectiveDate(o)))
-            .Where(x => x.Date is not null && FhirRead.Value(FhirRead.One<Quantity>(x.Observation, "value")) is not null)
-            .OrderByDescending(x => x.Date)
-            .ToList();
-
-        if (results.Count == 0)
+        var candidates = new List<ResultCandidate<CreatineKinaseState>>();
+        foreach (var observation in evidence.Observations)
         {
-            return new Finding<CreatineKinaseState>(CreatineKinaseState.Unknown, TestName, "none on record", null, [], []);
+            if (ResultStatuses.Of(observation) != ResultStatus.Usable || !CodeMatch.Any(FhirRead.One<CodeableConcept>(observation, "code"), _codes)
+                || FhirRead.EffectiveDate(observation) is not { } date || FhirRead.One<Quantity>(observation, "value") is not { } quantity
+                || FhirRead.Value(quantity) is null)
+            {
+                continue;
+            }
+
+            var (state, text, veryHigh) = Interpret(observation, quantity, gender);
+            candidates.Add(new ResultCandidate<CreatineKinaseState>(date, state, TestName, text, [FhirRead.Reference(observation)])
+            {
+                Flags = veryHigh ? [VeryHighFlag] : [],
+            });
         }
 
-        var (observation, date) = results[0];
-        var id = FhirRead.Reference(observation);
-        var (state, text) = Interpret(observation, gender);
-        if (!ResultStatuses.IsFresh(date!.Value, now, _options.FreshnessDays))
-        {
-            return new Finding<CreatineKinaseState>(CreatineKinaseState.Unknown, TestName,
-                $"none in the last {_options.FreshnessDays} days (last {ResultStatuses.Day(date)}: {text})", null, [id],
-                [$"stale CK {ResultStatuses.Day(date)}"], date);
-        }
-
-        return new Finding<CreatineKinaseState>(state, TestName, text, date, [id], []);
+        return ResultSelector.Choose(candidates, [], _rule, (CreatineKinaseState.Unknown, CreatineKinaseState.Unknown), TestName, now);
     }
 
-    private (CreatineKinaseState State, string Text) Interpret(Observation observation, AdministrativeGender? gender)
+    private (CreatineKinaseState State, string Text, bool VeryHigh) Interpret(Observation observation, Quantity quantity, AdministrativeGender? gender)
     {
-        var quantity = FhirRead.One<Quantity>(observation, "value")!;
         var raw = (double)FhirRead.Value(quantity)!.Value;
         var unit = FhirRead.Unit(quantity);
         var factor = UnitsPerLitreFactor(unit);
-        var range = FhirRead.List<Observation.ReferenceRangeComponent>(observation, "referenceRange").FirstOrDefault();
+        var range = RangeFor(FhirRead.List<Observation.ReferenceRangeComponent>(observation, "referenceRange"), gender);
         var low = FhirRead.Value(FhirRead.One<Quantity>(range, "low"));
         var high = FhirRead.Value(FhirRead.One<Quantity>(range, "high"));
         var flags = CodeMatch.InterpretationCodes(observation);
         var shown = factor is null
             ? $"{Format(raw)} {unit}".TrimEnd()
             : $"{Format(raw * factor.Value)} U/L";
+        var (configuredLimit, who) = gender switch
+        {
+            AdministrativeGender.Male => (_options.MaleUpperLimit, "men"),
+            AdministrativeGender.Female => (_options.FemaleUpperLimit, "women"),
+            _ => (_options.UnknownSexUpperLimit, "sex not recorded"),
+        };
+
+        // The upper limit the value is judged against, in the value's own unit.
+        double? limit = high is { } h ? (double)h : factor is { } f ? configuredLimit / f : null;
+        var veryHigh = limit is > 0 && raw > _options.MyopathicMimicMultiple * limit.Value;
 
         CreatineKinaseState state;
         string basis;
@@ -75,29 +85,62 @@ internal sealed class CreatineKinase
             state = CreatineKinaseState.Normal;
             basis = LabRange(low, high, unit, factor) ?? $"lab flag {flags.First(f => f is "N" or "L" or "LL")}";
         }
-        else if (high is { } h)
+        else if (high is { } labHigh)
         {
-            state = raw > (double)h ? CreatineKinaseState.Elevated : CreatineKinaseState.Normal;
+            state = raw > (double)labHigh ? CreatineKinaseState.Elevated : CreatineKinaseState.Normal;
             basis = LabRange(low, high, unit, factor)!;
         }
-        else if (factor is { } f)
+        else if (factor is { } toUnitsPerLitre)
         {
-            var (limit, who) = gender switch
-            {
-                AdministrativeGender.Male => (_options.MaleUpperLimit, "men"),
-                AdministrativeGender.Female => (_options.FemaleUpperLimit, "women"),
-                _ => (_options.UnknownSexUpperLimit, "sex not recorded"),
-            };
-            state = raw * f > limit ? CreatineKinaseState.Elevated : CreatineKinaseState.Normal;
-            basis = $"default upper limit {Format(limit)} U/L, {who}";
+            state = raw * toUnitsPerLitre > configuredLimit ? CreatineKinaseState.Elevated : CreatineKinaseState.Normal;
+            basis = $"default upper limit {Format(configuredLimit)} U/L, {who}";
         }
         else
         {
-            return (CreatineKinaseState.Unknown, $"{shown} — unit not recognised, no lab range");
+            return (CreatineKinaseState.Unknown, $"{shown} — unit not recognised, no lab range", false);
         }
 
         var words = state == CreatineKinaseState.Elevated ? "high" : "normal";
-        return (state, $"{shown} — {words} ({basis})");
+        var times = veryHigh && state == CreatineKinaseState.Elevated ? $", more than {Format(_options.MyopathicMimicMultiple)} × the upper limit" : string.Empty;
+        return (state, $"{shown} — {words} ({basis}{times})", veryHigh && state == CreatineKinaseState.Elevated);
+    }
+
+    /// <summary>
+    /// The lab's range for the patient's sex when it gives sex-specific ranges (<c>referenceRange.appliesTo</c>); else a
+    /// range for everyone; with the sex unknown, the most lenient sex-specific range, so no value is overstated.
+    /// </summary>
+    private static Observation.ReferenceRangeComponent? RangeFor(IReadOnlyList<Observation.ReferenceRangeComponent> ranges, AdministrativeGender? gender)
+    {
+        if (ranges.Count <= 1)
+        {
+            return ranges.FirstOrDefault();
+        }
+
+        var bySex = ranges.Select(r => (Range: r, Sex: SexOf(r))).ToList();
+        var wanted = gender switch
+        {
+            AdministrativeGender.Male => AdministrativeGender.Male,
+            AdministrativeGender.Female => AdministrativeGender.Female,
+            _ => (AdministrativeGender?)null,
+        };
+        return bySex.FirstOrDefault(r => wanted is not null && r.Sex == wanted).Range
+            ?? bySex.FirstOrDefault(r => r.Sex is null).Range
+            ?? bySex.MaxBy(r => FhirRead.Value(FhirRead.One<Quantity>(r.Range, "high")) ?? decimal.MinValue).Range;
+    }
+
+    private static AdministrativeGender? SexOf(Observation.ReferenceRangeComponent range)
+    {
+        var words = FhirRead.List<CodeableConcept>(range, "appliesTo")
+            .SelectMany(c => FhirRead.Codings(c).Select(FhirRead.CodeOf).OfType<string>().Concat(FhirRead.Texts(c)))
+            .Select(w => w.Trim().ToLowerInvariant())
+            .ToList();
+        // SNOMED 248152002 female, 248153007 male; administrative-gender codes; plain words.
+        if (words.Any(w => w is "248152002" or "female" or "women" or "f"))
+        {
+            return AdministrativeGender.Female;
+        }
+
+        return words.Any(w => w is "248153007" or "male" or "men" or "m") ? AdministrativeGender.Male : null;
     }
 
     private static string? LabRange(decimal? low, decimal? high, string? unit, double? factor)

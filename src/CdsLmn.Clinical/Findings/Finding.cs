@@ -1,6 +1,3 @@
-using CdsLmn.Clinical.Fhir;
-using Hl7.Fhir.Model;
-
 namespace CdsLmn.Clinical.Findings;
 
 /// <summary>
@@ -16,55 +13,29 @@ internal sealed record Finding<TState>(
     IReadOnlyList<string> Flags,
     DateTimeOffset? StaleDate = null,
     bool Unavailable = false)
-    where TState : struct, Enum;
-
-/// <summary>How a result resource's status counts (fhir-inputs.md §3: newest final/amended/corrected wins; ignore entered-in-error and cancelled).</summary>
-internal enum ResultStatus
+    where TState : struct, Enum
 {
-    Usable,
-    Pending,
-    Ignored,
+    /// <summary>Sentences for the card below the results table: results that disagree, nerves not assessable, a stale order.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Why a finding is pending or equivocal, so that the card can word its advice to fit (docs/clinical-evidence.md §5.5).</summary>
+    public FindingDoubt Doubt { get; init; } = FindingDoubt.None;
 }
 
-internal static class ResultStatuses
+/// <summary>What keeps a finding from being a plain result.</summary>
+internal enum FindingDoubt
 {
-    private static readonly string[] Usable = ["final", "amended", "corrected", "appended"];
-    private static readonly string[] Pending = ["registered", "preliminary", "partial"];
+    None,
 
-    public static ResultStatus Of(Resource resource)
-    {
-        var status = FhirRead.Code(resource, "status");
-        if (status is null)
-        {
-            return ResultStatus.Ignored;
-        }
+    /// <summary>A test is ordered or its result is preliminary.</summary>
+    Pending,
 
-        if (Usable.Contains(status, StringComparer.OrdinalIgnoreCase))
-        {
-            return ResultStatus.Usable;
-        }
+    /// <summary>A final result whose value could not be read.</summary>
+    Unreadable,
 
-        return Pending.Contains(status, StringComparer.OrdinalIgnoreCase) ? ResultStatus.Pending : ResultStatus.Ignored;
-    }
+    /// <summary>A nerve conduction study with too few nerves assessable to call conduction block absent.</summary>
+    TooFewAssessable,
 
-    /// <summary>
-    /// Fresh when taken no more than <paramref name="days"/> calendar days (UTC) before <paramref name="now"/>; the edge day counts.
-    /// Whole days, because most results carry a date without a time.
-    /// </summary>
-    public static bool IsFresh(DateTimeOffset date, DateTimeOffset now, int days) => date.UtcDateTime.Date >= now.AddDays(-days).UtcDateTime.Date;
-
-    /// <summary>The date a ServiceRequest was placed: authoredOn, else occurrence[x].</summary>
-    public static DateTimeOffset? OrderDate(ServiceRequest request) =>
-        FhirRead.DateOf(request, "authoredOn") ?? FhirRead.DateOf(request, "occurrence");
-
-    /// <summary>Pending test orders for any of <paramref name="codes"/>: status in the configured pending statuses, not older than the freshness window.</summary>
-    public static IEnumerable<ServiceRequest> PendingOrders(IEnumerable<ServiceRequest> requests, IReadOnlyList<CodeToken> codes,
-        string[] pendingStatuses, DateTimeOffset now, int freshnessDays) =>
-        requests.Where(r =>
-            FhirRead.Code(r, "status") is { } status
-            && pendingStatuses.Contains(status, StringComparer.OrdinalIgnoreCase)
-            && CodeMatch.Any(FhirRead.One<CodeableConcept>(r, "code"), codes)
-            && (OrderDate(r) is not { } date || IsFresh(date, now, freshnessDays)));
-
-    public static string Day(DateTimeOffset? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "date unknown";
+    /// <summary>A final result that is itself borderline, hedged, or from a screening protocol.</summary>
+    Equivocal,
 }

@@ -11,13 +11,17 @@ internal enum Bound
     Above,
 }
 
-/// <summary>A titre as its reciprocal dilution: "1:3200", "1/3200", "&gt;1:25600", "&lt;1:1000", "1 : 3200" (clinical-evidence.md §2.5).</summary>
+/// <summary>
+/// A titre as its reciprocal dilution: "1:3200", "1/3200", "&gt;1:25600", "&lt;1:1000", "1 : 3200" (docs/clinical-evidence.md §2.5),
+/// found wherever it stands in a lab's text ("Positive, titer 1:25600", "&gt;1:25600 (H)"; docs/fhir-inputs.md §4).
+/// </summary>
 internal readonly record struct Titre(double Reciprocal, Bound Bound)
 {
     private static readonly Regex Pattern = new(
-        @"^\s*(?<cmp><=|>=|≤|≥|<|>)?\s*1\s*[:/]\s*(?<n>\d[\d,\s]*(\.\d+)?)\s*$",
-        RegexOptions.CultureInvariant);
+        @"(?<![\d.,:/])(?<cmp><=|>=|≤|≥|<|>)?\s*1\s*[:/]\s*(?<n>\d{1,3}(,\d{3})+|\d+)(?![\d/:])",
+        RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
 
+    /// <summary>The first titre in <paramref name="text"/>, or null when there is none.</summary>
     public static Titre? Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -31,7 +35,7 @@ internal readonly record struct Titre(double Reciprocal, Bound Bound)
             return null;
         }
 
-        var digits = match.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal);
+        var digits = match.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal);
         if (!double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out var reciprocal) || reciprocal <= 0)
         {
             return null;

@@ -10,7 +10,7 @@ public static class ClinicalDefaults
 {
     private const string Nm = CdsLmnCodes.NeuromuscularSystem;
 
-    // fhir-inputs.md §3: "an active ServiceRequest"; we also count on-hold (ordered, not yet done).
+    // docs/fhir-inputs.md §3: "an active ServiceRequest"; we also count on-hold (ordered, not yet done).
     public static readonly string[] PendingOrderStatuses = ["active", "on-hold"];
 
     // ---- IVIg order recognition: fhir-inputs.md §1, clinical-evidence.md §4a ----
@@ -115,6 +115,13 @@ public static class ClinicalDefaults
     // fhir-inputs.md §3 / clinical-evidence.md §2.3: long upper-limb segments (probable CB at ≥ 30 % area drop).
     public static readonly string[] LongUpperLimbSegments = ["median-forearm", "median-upper-arm", "ulnar-forearm", "ulnar-upper-arm", "median-erb", "ulnar-erb"];
 
+    // docs/fhir-inputs.md §3, docs/clinical-evidence.md §2.3: EFNS/PNS 2010 define CB on the median, ulnar and peroneal
+    // nerves; the tibial nerve and others never count.
+    public static readonly string[] CbNerves = ["median", "ulnar", "peroneal"];
+
+    // docs/fhir-inputs.md §3: recognised sites besides the entrapment and long upper-limb ones (axilla and leg segments).
+    public static readonly string[] OtherSegments = ["median-axilla", "ulnar-axilla", "peroneal-leg", "peroneal-knee", "tibial-leg", "tibial-knee"];
+
     // clinical-evidence.md §4b: 51703-7 Ganglioside GM1 IgM Ab (VERIFIED). The [Titer]/[Presence] LOINCs are UNVERIFIED: configure.
     public static readonly string[] Gm1IgMCodes = [$"{FhirSystems.Loinc}|51703-7"];
 
@@ -124,8 +131,11 @@ public static class ClinicalDefaults
     // clinical-evidence.md §4b: CK 2157-6 (VERIFIED); other CK LOINCs UNVERIFIED: configure.
     public static readonly string[] CreatineKinaseCodes = [$"{FhirSystems.Loinc}|2157-6"];
 
-    // fhir-inputs.md §6: ongoing IVIg = completed/active MedicationRequest.
-    public static readonly string[] OngoingRequestStatuses = ["active", "completed"];
+    // docs/fhir-inputs.md §6: a completed IVIg MedicationRequest within the window means ongoing IVIg.
+    public static readonly string[] OngoingRequestStatuses = ["completed"];
+
+    // docs/fhir-inputs.md §6: an active or on-hold IVIg MedicationRequest of any age is a standing maintenance order.
+    public static readonly string[] StandingOrderStatuses = ["active", "on-hold"];
 
     // fhir-inputs.md §6: a MedicationAdministration that is not entered-in-error / not-done counts.
     public static readonly string[] IgnoredAdministrationStatuses = ["entered-in-error", "not-done"];

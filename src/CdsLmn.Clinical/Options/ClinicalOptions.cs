@@ -18,6 +18,10 @@ public sealed class ClinicalOptions
 
     public string[] EffectivePendingOrderStatuses => PendingOrderStatuses ?? ClinicalDefaults.PendingOrderStatuses;
 
+    // docs/fhir-inputs.md §3: an open test order counts as pending only when placed within 90 days; older "active" orders are
+    // stale (EHRs rarely close orders that were never carried out). A proposal, not a sourced value.
+    public int PendingWindowDays { get; set; } = 90;
+
     public IvigOrderOptions IvigOrders { get; set; } = new();
 
     public IndicationOptions Indications { get; set; } = new();
@@ -38,6 +42,7 @@ public sealed class ClinicalOptions
         var errors = new OptionsErrors(SectionName);
         errors.Range(nameof(MinimumAgeYears), MinimumAgeYears, 0, 130);
         errors.CodeList(nameof(PendingOrderStatuses), PendingOrderStatuses, allowEmpty: true);
+        errors.Range(nameof(PendingWindowDays), PendingWindowDays, 1, 3650);
         IvigOrders.Validate(errors.Sub(nameof(IvigOrders)));
         Indications.Validate(errors.Sub(nameof(Indications)));
         ConductionBlock.Validate(errors.Sub(nameof(ConductionBlock)));

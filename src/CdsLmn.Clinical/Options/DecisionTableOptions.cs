@@ -36,6 +36,10 @@ public sealed class DecisionTableOptions
     // clinical-evidence.md §5.3 row 10: "none if MMN/CIDP is coded".
     public CardLevel Row10MmnOrCidpCoded { get; set; } = CardLevel.None;
 
+    // docs/fhir-inputs.md §5: with CK above CreatineKinase:MyopathicMimicMultiple × the upper limit, rows 3–4 become info
+    // (a myopathic mimic such as necrotising myopathy or inclusion-body myositis may make IVIg appropriate).
+    public CardLevel Row3Or4VeryHighCk { get; set; } = CardLevel.Info;
+
     internal CardLevel Level(int row, bool variant) => row switch
     {
         1 => Row1,
@@ -58,6 +62,7 @@ public sealed class DecisionTableOptions
             (nameof(Row1), Row1), (nameof(Row2), Row2), (nameof(Row3), Row3), (nameof(Row4), Row4), (nameof(Row5), Row5),
             (nameof(Row6), Row6), (nameof(Row6Gm1Pending), Row6Gm1Pending), (nameof(Row7), Row7), (nameof(Row8), Row8),
             (nameof(Row9), Row9), (nameof(Row10), Row10), (nameof(Row10MmnOrCidpCoded), Row10MmnOrCidpCoded),
+            (nameof(Row3Or4VeryHighCk), Row3Or4VeryHighCk),
         })
         {
             if (!Enum.IsDefined(level))

@@ -6,6 +6,17 @@ public sealed class ConductionBlockOptions
     // clinical-evidence.md §5.2: "freshness window (proposed default 12 months; configurable)" — a proposal, not a sourced value.
     public int FreshnessDays { get; set; } = 365;
 
+    // docs/fhir-inputs.md §3 "Choosing among several studies", docs/clinical-evidence.md §5.2: a documented block stays PRESENT
+    // for a 5-year look-back, whatever newer studies show (CB is patchy and often proximal). A proposal, not a sourced value.
+    public int LookBackDays { get; set; } = 1825;
+
+    // docs/fhir-inputs.md §3 "Which segments count": ABSENT needs at least this many assessed long upper-limb segments
+    // (proximal stimulation done); fewer makes EQUIVOCAL, "too few nerves assessable".
+    public int MinimumLongUpperLimbSegments { get; set; } = 1;
+
+    /// <summary>Reading the report's free-text conclusion (tier 3, docs/fhir-inputs.md §3).</summary>
+    public ReportTextOptions ReportText { get; set; } = new();
+
     // clinical-evidence.md §2.3: definite CB needs a negative-peak CMAP area drop ≥ 50 % (any segment length).
     public double DefiniteAreaDropPercent { get; set; } = 50;
 
@@ -27,15 +38,25 @@ public sealed class ConductionBlockOptions
     public string[]? EntrapmentSegments { get; set; }
     public string[]? LongUpperLimbSegments { get; set; }
 
+    /// <summary>Nerves on which EFNS/PNS 2010 define conduction block; segments on other nerves (tibial) never count.</summary>
+    public string[]? Nerves { get; set; }
+
+    /// <summary>Further recognised segment sites, besides the entrapment and long upper-limb lists.</summary>
+    public string[]? Segments { get; set; }
+
     public string[] EffectiveFindingCodes => FindingCodes ?? ClinicalDefaults.CbFindingCodes;
     public string[] EffectiveSegmentCodes => SegmentCodes ?? ClinicalDefaults.CbSegmentCodes;
     public string[] EffectiveStudyCodes => StudyCodes ?? ClinicalDefaults.NcsStudyCodes;
     public string[] EffectiveEntrapmentSegments => EntrapmentSegments ?? ClinicalDefaults.EntrapmentSegments;
     public string[] EffectiveLongUpperLimbSegments => LongUpperLimbSegments ?? ClinicalDefaults.LongUpperLimbSegments;
+    public string[] EffectiveNerves => Nerves ?? ClinicalDefaults.CbNerves;
+    public string[] EffectiveSegments => Segments ?? ClinicalDefaults.OtherSegments;
 
     internal void Validate(OptionsErrors errors)
     {
         errors.Positive(nameof(FreshnessDays), FreshnessDays);
+        errors.Positive(nameof(LookBackDays), LookBackDays);
+        errors.Range(nameof(MinimumLongUpperLimbSegments), MinimumLongUpperLimbSegments, 1, 20);
         errors.Range(nameof(DefiniteAreaDropPercent), DefiniteAreaDropPercent, 1, 100);
         errors.Range(nameof(ProbableLongSegmentAreaDropPercent), ProbableLongSegmentAreaDropPercent, 1, 100);
         if (ProbableLongSegmentAreaDropPercent > DefiniteAreaDropPercent)
@@ -51,6 +72,9 @@ public sealed class ConductionBlockOptions
         errors.TokenList(nameof(StudyCodes), StudyCodes);
         errors.CodeList(nameof(EntrapmentSegments), EntrapmentSegments, allowEmpty: true);
         errors.CodeList(nameof(LongUpperLimbSegments), LongUpperLimbSegments, allowEmpty: true);
+        errors.CodeList(nameof(Nerves), Nerves);
+        errors.CodeList(nameof(Segments), Segments, allowEmpty: true);
+        ReportText.Validate(errors.Sub(nameof(ReportText)));
     }
 }
 
@@ -132,6 +156,10 @@ public sealed class CreatineKinaseOptions
     // normal for either sex is never called elevated on a warning card (understating beats overstating the evidence).
     public double UnknownSexUpperLimit { get; set; } = 308;
 
+    // docs/fhir-inputs.md §5, docs/clinical-evidence.md §5.4: a CK above this multiple of the upper limit is unusual for a
+    // motor-neuron syndrome and suggests a myopathic mimic; rows 3–4 then become info (DecisionTable:Row3Or4VeryHighCk).
+    public double MyopathicMimicMultiple { get; set; } = 10;
+
     public string[]? Codes { get; set; }
 
     public string[] EffectiveCodes => Codes ?? ClinicalDefaults.CreatineKinaseCodes;
@@ -142,6 +170,7 @@ public sealed class CreatineKinaseOptions
         errors.Positive(nameof(MaleUpperLimit), MaleUpperLimit);
         errors.Positive(nameof(FemaleUpperLimit), FemaleUpperLimit);
         errors.Positive(nameof(UnknownSexUpperLimit), UnknownSexUpperLimit);
+        errors.Range(nameof(MyopathicMimicMultiple), MyopathicMimicMultiple, 1, 1000);
         errors.TokenList(nameof(Codes), Codes);
         if (Codes is { Length: 0 })
         {
@@ -156,16 +185,23 @@ public sealed class OngoingIvigOptions
     // clinical-evidence.md §5.3 row 10: "a previous administration within a configurable ≤ 90 days".
     public int WindowDays { get; set; } = 90;
 
+    /// <summary>Statuses of an earlier IVIg MedicationRequest that count when dated within <see cref="WindowDays"/>.</summary>
     public string[]? RequestStatuses { get; set; }
+
+    /// <summary>Statuses of a standing IVIg order that count at any age (docs/fhir-inputs.md §6: a maintenance order).</summary>
+    public string[]? StandingOrderStatuses { get; set; }
+
     public string[]? IgnoredAdministrationStatuses { get; set; }
 
     public string[] EffectiveRequestStatuses => RequestStatuses ?? ClinicalDefaults.OngoingRequestStatuses;
+    public string[] EffectiveStandingOrderStatuses => StandingOrderStatuses ?? ClinicalDefaults.StandingOrderStatuses;
     public string[] EffectiveIgnoredAdministrationStatuses => IgnoredAdministrationStatuses ?? ClinicalDefaults.IgnoredAdministrationStatuses;
 
     internal void Validate(OptionsErrors errors)
     {
         errors.Positive(nameof(WindowDays), WindowDays);
         errors.CodeList(nameof(RequestStatuses), RequestStatuses);
+        errors.CodeList(nameof(StandingOrderStatuses), StandingOrderStatuses, allowEmpty: true);
         errors.CodeList(nameof(IgnoredAdministrationStatuses), IgnoredAdministrationStatuses, allowEmpty: true);
     }
 }

@@ -11,6 +11,12 @@ public sealed class IndicationOptions
     // clinical-evidence.md §5.1: the info card for "LMN and another IVIg indication both coded" is optional, default off.
     public bool AmbiguousIndicationInfoCard { get; set; }
 
+    // docs/fhir-inputs.md §6b: only a confirmed (or unstated) verificationStatus makes a Condition another IVIg indication;
+    // MMN or CIDP recorded as differential, provisional or refuted must not silence the card.
+    public string[]? OtherIndicationVerificationStatuses { get; set; }
+
+    public string[] EffectiveOtherIndicationVerificationStatuses => OtherIndicationVerificationStatuses ?? ["confirmed"];
+
     /// <summary>ICD-10-CM codes for LMN/MND context (dot optional; <c>*</c> suffix = prefix match).</summary>
     public string[]? LmnIcd10Codes { get; set; }
     public string[]? AlsIcd10Codes { get; set; }
@@ -62,6 +68,7 @@ public sealed class IndicationOptions
         errors.CodeList(nameof(MmnCidpIcd10Codes), MmnCidpIcd10Codes, allowEmpty: true);
         errors.CodeList(nameof(MmnCidpSnomedCodes), MmnCidpSnomedCodes, allowEmpty: true);
         errors.TokenList(nameof(MmnCidpLocalCodes), MmnCidpLocalCodes);
+        errors.CodeList(nameof(OtherIndicationVerificationStatuses), OtherIndicationVerificationStatuses);
         if (EffectiveLmnIcd10Codes.Length == 0 && EffectiveLmnSnomedCodes.Length == 0 && EffectiveLmnLocalCodes.Length == 0
             && !(EvaluateAls && (EffectiveAlsIcd10Codes.Length > 0 || EffectiveAlsSnomedCodes.Length > 0)))
         {

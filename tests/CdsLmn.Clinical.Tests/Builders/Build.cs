@@ -1,4 +1,5 @@
 using CdsLmn.Clinical.Fhir;
+using CdsLmn.Clinical.Findings;
 using Hl7.Fhir.Model;
 
 namespace CdsLmn.Clinical.Tests.Builders;
@@ -10,6 +11,9 @@ internal static class Build
 
     public const string Nm = CdsLmnCodes.NeuromuscularSystem;
     public const string Interp = FhirSystems.Interpretation;
+
+    /// <summary>Open test orders as the advisor reads them with the default options.</summary>
+    public static PendingTests PendingTests => new(ClinicalDefaults.PendingOrderStatuses, new ClinicalOptions().PendingWindowDays);
 
     public static string Day(int daysAgo) => Now.AddDays(-daysAgo).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -1,0 +1,19 @@
+using CdsLmn.Clinical.Findings;
+
+namespace CdsLmn.Clinical;
+
+/// <summary>The facts one card is written from.</summary>
+internal sealed record CardFacts(
+    string OrderReference,
+    HookKind Hook,
+    Outcome Outcome,
+    IndicationResult Indication,
+    Finding<ConductionBlockState> ConductionBlock,
+    Finding<AntiGm1State> AntiGm1IgM,
+    Finding<CreatineKinaseState> CreatineKinase,
+    OngoingIvigResult Ongoing,
+    string? PatientReference,
+    DateTimeOffset Now)
+{
+    public bool CkVeryHigh => CreatineKinase.State == CreatineKinaseState.Elevated && CreatineKinase.Flags.Contains(Findings.CreatineKinase.VeryHighFlag);
+}

@@ -1,0 +1,49 @@
+using CdsLmn.Clinical.Fhir;
+using Hl7.Fhir.Model;
+
+namespace CdsLmn.Clinical.Findings;
+
+/// <summary>A test still to come: a preliminary result or an open order. <see cref="Date"/> may be unknown.</summary>
+internal sealed record PendingTest(DateTimeOffset? Date, string Id);
+
+/// <summary>
+/// Open test orders (docs/fhir-inputs.md §3): a ServiceRequest for one of the codes, in a pending status, placed within the
+/// pending window. An order older than the window is stale: most EHRs never close orders that were not carried out.
+/// </summary>
+internal sealed class PendingTests
+{
+    private readonly string[] _statuses;
+    private readonly int _windowDays;
+
+    public PendingTests(string[] statuses, int windowDays)
+    {
+        _statuses = statuses;
+        _windowDays = windowDays;
+    }
+
+    public (List<PendingTest> Open, List<PendingTest> Stale) Orders(IEnumerable<ServiceRequest> requests, IReadOnlyList<CodeToken> codes, DateTimeOffset now)
+    {
+        var open = new List<PendingTest>();
+        var stale = new List<PendingTest>();
+        foreach (var request in requests)
+        {
+            if (FhirRead.Code(request, "status") is not { } status || !_statuses.Contains(status, StringComparer.OrdinalIgnoreCase)
+                || !CodeMatch.Any(FhirRead.One<CodeableConcept>(request, "code"), codes))
+            {
+                continue;
+            }
+
+            var date = ResultStatuses.OrderDate(request);
+            var item = new PendingTest(date, FhirRead.Reference(request));
+            (date is not { } d || ResultStatuses.IsFresh(d, now, _windowDays) ? open : stale).Add(item);
+        }
+
+        return (open, stale);
+    }
+
+    /// <summary>The card's note for orders too old to count as pending.</summary>
+    public string? StaleNote(IReadOnlyList<PendingTest> stale, string test) =>
+        stale.Count == 0
+            ? null
+            : $"An order for {test} from {ResultStatuses.Day(stale.Max(s => s.Date))} is still open but older than {_windowDays} days; it is not counted as pending.";
+}
