@@ -44,6 +44,7 @@ internal sealed class ReportConclusionReader
     private readonly Regex? _query;
     private readonly Regex? _exception;
     private readonly Regex? _terminator;
+    private readonly Regex? _terminatorOrException;
 
     public ReportConclusionReader(ReportTextOptions options)
     {
@@ -59,7 +60,8 @@ internal sealed class ReportConclusionReader
         _entrapment = Phrases(options.EffectiveEntrapmentCues);
         _query = Phrases(options.EffectiveQueryCues);
         _exception = Phrases(options.EffectiveExceptionCues);
-        _terminator = Phrases([.. options.EffectiveScopeTerminators, .. options.EffectiveExceptionCues]);
+        _terminator = Phrases(options.EffectiveScopeTerminators);
+        _terminatorOrException = Phrases([.. options.EffectiveScopeTerminators, .. options.EffectiveExceptionCues]);
     }
 
     private enum Kind
@@ -163,7 +165,8 @@ internal sealed class ReportConclusionReader
     private Mention Classify(string text, int clauseStart, int clauseEnd, int start, int end)
     {
         var scopeStart = clauseStart;
-        for (var m = Find(_terminator, text, clauseStart, start); m is not null; m = Next(m))
+        // An exception ends the scope before a mention ("no abnormality except conduction block ..."), not after it.
+        for (var m = Find(_terminatorOrException, text, clauseStart, start); m is not null; m = Next(m))
         {
             scopeStart = m.Index + m.Length;
         }
@@ -180,10 +183,20 @@ internal sealed class ReportConclusionReader
         var postComma = after > end ? text.IndexOf(',', end, after - end) : -1;
         after = postComma < 0 ? after : postComma;
 
+        // A hedge inside a longer negation cue ("no definite" in "no definite or probable") does not hedge.
+        var negations = new List<Match>();
+        for (var m = Find(_negation, text, clauseStart, clauseEnd); m is not null; m = Next(m))
+        {
+            negations.Add(m);
+        }
+
         var hedges = new List<Match>();
         for (var m = Find(_hedge, text, clauseStart, clauseEnd); m is not null; m = Next(m))
         {
-            hedges.Add(m);
+            if (!WithinAny(negations, m))
+            {
+                hedges.Add(m);
+            }
         }
 
         for (var m = Find(_query, text, before, start); m is not null; m = Next(m))

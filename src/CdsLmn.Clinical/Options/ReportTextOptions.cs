@@ -1,8 +1,8 @@
 namespace CdsLmn.Clinical;
 
 /// <summary>
-/// Tier 3 of conduction block: reading a nerve conduction report's free-text conclusion (fhir-inputs.md §3,
-/// clinical-evidence.md §4c). Lists are nullable so a site's list REPLACES the default; read them through the
+/// Tier 3 of conduction block: reading a nerve conduction report's free-text conclusion (docs/fhir-inputs.md §3,
+/// docs/clinical-evidence.md §4c). Lists are nullable so a site's list REPLACES the default; read them through the
 /// <c>Effective…</c> members. Every phrase matches whole words, case-insensitively, with any whitespace (line
 /// breaks included) or a hyphen between its words.
 /// </summary>
@@ -59,7 +59,7 @@ public sealed class ReportTextOptions
     public string[] EffectiveExceptionCues => ExceptionCues ?? DefaultExceptionCues;
     public string[] EffectiveScopeTerminators => ScopeTerminators ?? DefaultScopeTerminators;
 
-    // docs/fhir-inputs.md §3: "partial motor conduction block", "CB in the left ulnar nerve"; clinical-evidence.md §4c
+    // docs/fhir-inputs.md §3: "partial motor conduction block", "CB in the left ulnar nerve"; docs/clinical-evidence.md §4c
     // ("partial motor conduction block left ulnar forearm"). "partial block" is how labs shorten "partial conduction block".
     public static readonly string[] DefaultAssertionPhrases =
     [
@@ -68,9 +68,11 @@ public sealed class ReportTextOptions
     ];
 
     // docs/fhir-inputs.md §3: "no conduction block", "no evidence of (motor) conduction block", "without conduction block".
+    // "no definite or probable" negates both grades of docs/clinical-evidence.md §2.3 (and outranks the hedge "no definite").
     public static readonly string[] DefaultNegationCues =
     [
         "no", "not", "without", "absence of", "absent", "negative for", "free of", "lack of", "neither", "nor", "none",
+        "no definite or probable", "neither definite nor probable",
     ];
 
     // docs/fhir-inputs.md §3: "conduction block was not seen/found/demonstrated". ": no" covers "Conduction block: no".
@@ -82,19 +84,19 @@ public sealed class ReportTextOptions
     ];
 
     // docs/fhir-inputs.md §3: "not excluded", "cannot be excluded", "possible", "borderline", "could not be assessed".
-    // "no definite" leaves a probable block open (clinical-evidence.md §2.3 grades definite and probable).
+    // "no definite" leaves a probable block open (docs/clinical-evidence.md §2.3 grades definite and probable).
     public static readonly string[] DefaultHedgeCues =
     [
         "not excluded", "cannot be excluded", "can not be excluded", "could not be excluded", "not be excluded",
-        "cannot exclude", "can not exclude", "could not exclude", "unable to exclude", "not ruled out", "not be ruled out",
-        "cannot rule out", "could not rule out", "possible", "possibly", "borderline", "questionable", "equivocal",
+        "cannot exclude", "can not exclude", "could not exclude", "unable to exclude", "can't exclude", "can't be excluded",
+        "not ruled out", "not be ruled out", "cannot be ruled out", "can't be ruled out", "cannot rule out", "could not rule out", "possible", "possibly", "borderline", "questionable", "equivocal",
         "uncertain", "unclear", "indeterminate", "inconclusive", "suspected", "suspicious", "suggestive of", "may", "might",
         "could", "?", "pseudo", "no definite", "not definite", "no convincing", "no unequivocal", "could not be assessed",
         "cannot be assessed", "not assessable", "not assessed", "not be evaluated", "not evaluated", "not confirmed",
         "cannot be confirmed", "could not be confirmed",
     ];
 
-    // docs/fhir-inputs.md §3: "proximal stimulation not performed", and clinical-evidence.md §5.4: a screening study
+    // docs/fhir-inputs.md §3: "proximal stimulation not performed", and docs/clinical-evidence.md §5.4: a screening study
     // without proximal stimulation can miss a block, so its negative is EQUIVOCAL.
     public static readonly string[] DefaultLimitationCues =
     [
@@ -115,7 +117,7 @@ public sealed class ReportTextOptions
         "upper limb", "upper limbs", "lower limb", "lower limbs", "arm", "arms", "leg", "legs",
     ];
 
-    // docs/fhir-inputs.md §3 / clinical-evidence.md §5.4: blocks at the median wrist, ulnar elbow or wrist and peroneal
+    // docs/fhir-inputs.md §3 / docs/clinical-evidence.md §5.4: blocks at the median wrist, ulnar elbow or wrist and peroneal
     // fibular head never count.
     public static readonly string[] DefaultEntrapmentCues =
     [
@@ -123,17 +125,18 @@ public sealed class ReportTextOptions
         "fibular neck", "peroneal head", "cubital tunnel", "carpal tunnel", "Guyon",
     ];
 
-    // docs/fhir-inputs.md §3 reads findings only; a referral question ("to exclude MMN with conduction block") is none.
+    // docs/fhir-inputs.md §3 reads the study's findings; a referral question ("to exclude MMN with conduction block") is
+    // none. The list is our choice.
     public static readonly string[] DefaultQueryCues =
     [
         "to exclude", "to rule out", "rule out", "r/o", "evaluate for", "evaluation for", "assess for", "look for",
         "looking for", "search for", "question of", "referred", "indication", "reason for",
     ];
 
-    // docs/fhir-inputs.md §3: "no conduction block except in ..." asserts the exception.
+    // docs/fhir-inputs.md §3 (assertion vs negation): "no conduction block except in ..." asserts the exception. Our choice.
     public static readonly string[] DefaultExceptionCues = ["except", "apart from", "aside from", "other than", "with the exception of", "save for"];
 
-    // docs/fhir-inputs.md §3: "negation scope is the clause that names CB"; NegEx-style scope terminators.
+    // docs/fhir-inputs.md §3 ("negation-aware"): NegEx-style scope terminators (Chapman et al. 2001); the list is our choice.
     public static readonly string[] DefaultScopeTerminators = ["but", "however", "although", "though", "whereas", "yet", "nevertheless", "instead"];
 
     internal void Validate(OptionsErrors errors)
