@@ -36,10 +36,14 @@ public class ReportConclusionReaderTests
         { "No abnormality apart from a partial conduction block in the left ulnar forearm.", Present, "partial conduction block" },
         { "Conduction block was not seen, except in the right median nerve at the upper arm.", Present, "except in the right median nerve" },
 
+        { "NERVE CONDUCTION STUDY REPORT\nIndication: progressive weakness of the left hand, ?MMN.\nFindings: Left ulnar motor: distal CMAP 7.8 mV (ADM), 3.1 mV at below elbow; area reduction 61%, duration increase 11%. Median and peroneal motor studies normal, including stimulation at the axilla and Erb's point. Sensory studies normal.\nImpression: Definite motor conduction block in the left ulnar nerve, forearm segment, outside typical entrapment sites, supporting MMN.", Present, "Definite motor conduction block in the left ulnar nerve" },
+        { "Conduction block in the left ulnar forearm segment, not present in the median nerve.", Present, "Conduction block in the left ulnar forearm segment" },
+
         // ---- PRESENT: a negation restricted to other sites does not contradict a site-specific block ----
         { "Conduction block in the left ulnar forearm; no conduction block in other nerves.", Present, "Conduction block in the left ulnar forearm" },
         { "Partial motor conduction block left ulnar forearm. No conduction block in the median or peroneal nerves.", Present, "Partial motor conduction block left ulnar forearm" },
         { "Definite conduction block in the right median nerve (upper arm). No conduction block elsewhere.", Present, "Definite conduction block in the right median nerve" },
+        { "Motor NCS: no CB in median/ulnar nerves bilaterally; CB in L ulnar forearm (area drop 55%).", Present, "CB in L ulnar forearm" },
 
         // ---- ABSENT: plain negation ----
         { "No conduction block.", Absent, "No conduction block" },
@@ -55,6 +59,8 @@ public class ReportConclusionReaderTests
         { "Conduction block was not found. Features are consistent with a motor neuronopathy.", Absent, "Conduction block was not found" },
         { "Impression: 1. Chronic denervation in C5-T1 myotomes. 2. No definite or probable motor conduction block by EFNS/PNS criteria.", Absent, "No definite or probable motor conduction block" },
         { "Conduction block: none.", Absent, "Conduction block: none" },
+        { "No conduction block. Possible cervical radiculopathy.", Absent, "No conduction block" },
+        { "Impression:\nNormal sensory nerve conduction studies.\nReduced CMAPs in the right median and ulnar nerves without conduction block, including proximal stimulation to Erb's point.\nNeedle EMG shows active and chronic denervation in cervical and lumbosacral segments, consistent with motor neuron disease.", Absent, "Reduced CMAPs in the right median and ulnar nerves without conduction block" },
         { "Conduction studies, including proximal stimulation, do not show conduction block.", Absent, "do not show conduction block" },
         { "Ulnar and median motor studies with stimulation up to Erb's point. Conduction block is absent.", Absent, "Conduction block is absent" },
         { "No fibrillation potentials or conduction blocks were found.", Absent, "conduction blocks" },
@@ -76,6 +82,10 @@ public class ReportConclusionReaderTests
         // ---- EQUIVOCAL: mixed, limited study, entrapment site ----
         { "Findings: probable conduction block in the right median nerve, forearm segment.\nImpression: No conduction block.", Equivocal, "probable conduction block" },
         { "Proximal stimulation not performed. No conduction block in the distal segments.", Equivocal, "No conduction block in the distal segments" },
+        { "No motor conduction block was identified; however, proximal stimulation was not performed.", Equivocal, "No motor conduction block was identified" },
+        { "Pseudo-conduction block in the right median nerve due to submaximal stimulation at the axilla.", Equivocal, "Pseudo-conduction block" },
+        // Conservative: a hedge anywhere in the clause that names the block hedges it, even when it is about something else.
+        { "No conduction block, but possible mild axonal loss in the left ulnar nerve.", Equivocal, "No conduction block" },
         { "Study incomplete (patient discomfort). No conduction block seen in the segments examined.", Equivocal, "No conduction block seen" },
         { "Focal conduction block of the left ulnar nerve across the elbow, consistent with ulnar neuropathy at the elbow.", Equivocal, "across the elbow" },
 
