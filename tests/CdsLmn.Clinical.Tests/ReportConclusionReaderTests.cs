@@ -66,6 +66,7 @@ public class ReportConclusionReaderTests
         { "No fibrillation potentials or conduction blocks were found.", Absent, "conduction blocks" },
         { "Conduction block was ruled out in all nerves tested.", Absent, "ruled out" },
         { "Referred to exclude multifocal motor neuropathy with conduction block.\nImpression: no conduction block; findings consistent with motor neuron disease.", Absent, "no conduction block" },
+        { "Indication: ?MMN with conduction block.\nImpression: No conduction block in the median, ulnar or peroneal nerves.", Absent, "No conduction block in the median" },
 
         // ---- EQUIVOCAL: hedged ----
         { "Conduction block cannot be excluded.", Equivocal, "cannot be excluded" },
@@ -94,6 +95,7 @@ public class ReportConclusionReaderTests
         { "No sensory abnormality; features consistent with motor neuron disease.", Equivocal, null },
         { "Normal nerve conduction studies. Needle EMG: fibrillation potentials in three regions.", Equivocal, null },
         { "Reduced CMAP amplitudes in the median and ulnar nerves with normal conduction velocities; no denervation.", Equivocal, null },
+        { "Clinical question: multifocal motor neuropathy with conduction block?\nNeedle EMG shows widespread chronic denervation.", Equivocal, null },
     };
 
     [Theory]
@@ -141,6 +143,7 @@ public class ReportConclusionReaderTests
     [InlineData("Conduction block cannot be excluded.", "report text hedges (\"cannot be excluded\")")]
     [InlineData("Conduction block in the left ulnar forearm. No conduction block.", "report text both asserts and negates conduction block")]
     [InlineData("Axonal motor neuropathy.", "report text does not mention conduction block")]
+    [InlineData("Referred to exclude conduction block. Axonal motor neuropathy.", "report text names conduction block only as the question asked")]
     [InlineData("No proximal stimulation. No conduction block.", "report text negates conduction block, but the study was limited (\"No proximal stimulation\")")]
     [InlineData("Conduction block across the elbow.", "report text places conduction block at an entrapment site (\"across the elbow\")")]
     public void SaysWhy(string conclusion, string why) => Assert.Equal(why, Reader.Read(conclusion).Why);

@@ -109,7 +109,7 @@ internal sealed class ReportConclusionReader
         var sentenceEnds = OutsideMentions(ReportTextSentences.Ends(text, clauses: false), spans);
         var clauseEnds = OutsideMentions(ReportTextSentences.Ends(text, clauses: true), spans);
 
-        Mention? hedged = null, asserted = null, negated = null, unrestricted = null, entrapment = null;
+        Mention? hedged = null, asserted = null, negated = null, unrestricted = null, entrapment = null, query = null;
         foreach (var (start, end) in spans)
         {
             var (clauseStart, clauseEnd) = Enclosing(clauseEnds, start);
@@ -131,6 +131,9 @@ internal sealed class ReportConclusionReader
                     break;
                 case Kind.Entrapment:
                     entrapment ??= mention;
+                    break;
+                case Kind.Query:
+                    query ??= mention;
                     break;
             }
         }
@@ -159,7 +162,9 @@ internal sealed class ReportConclusionReader
                 : Reading(ConductionBlockState.Absent, text, sentenceEnds, n, "report text negates conduction block");
         }
 
-        return new ReportTextReading(ConductionBlockState.Equivocal, null, "report text does not mention conduction block");
+        return query is null
+            ? new ReportTextReading(ConductionBlockState.Equivocal, null, "report text does not mention conduction block")
+            : new ReportTextReading(ConductionBlockState.Equivocal, null, "report text names conduction block only as the question asked");
     }
 
     private Mention Classify(string text, int clauseStart, int clauseEnd, int start, int end)
@@ -174,7 +179,7 @@ internal sealed class ReportConclusionReader
         var scopeEnd = Find(_terminator, text, end, clauseEnd)?.Index ?? clauseEnd;
         var before = WindowStart(text, scopeStart, start);
         var comma = start > before ? text.LastIndexOf(',', start - 1, start - before) : -1;
-        if (comma >= 0 && !ListJoin.IsMatch(text[(comma + 1)..start]))
+        if (comma >= 0 && !ListJoin.IsMatch(text.AsSpan(comma + 1, start - comma - 1)))
         {
             before = comma + 1;
         }

@@ -130,7 +130,7 @@ public sealed class ReportTextOptions
     public static readonly string[] DefaultQueryCues =
     [
         "to exclude", "to rule out", "rule out", "r/o", "evaluate for", "evaluation for", "assess for", "look for",
-        "looking for", "search for", "question of", "referred", "indication", "reason for",
+        "looking for", "search for", "question of", "clinical question", "query", "referred", "indication", "reason for",
     ];
 
     // docs/fhir-inputs.md §3 (assertion vs negation): "no conduction block except in ..." asserts the exception. Our choice.
