@@ -29,4 +29,8 @@ public sealed record EvidenceSource(string Name, string Label, Uri Url)
 
     public static EvidenceSource Australia { get; } = new("Australian NBA criteria", "Australia, NBA criteria for the clinical use of immunoglobulin (MMN)",
         new Uri("https://www.criteria.blood.gov.au/MedicalCondition/View/2558"));
+
+    /// <summary>Every source a card may cite.</summary>
+    public static IReadOnlyList<EvidenceSource> All { get; } =
+        [Simon2013, JournalWatch, EfnsPns2010, VanDenBergVos2000, VanDenBerg1997, Burrell2011, Ontario, Australia];
 }

@@ -138,6 +138,22 @@ internal static class Build
         return observation;
     }
 
+    /// <summary>A segment named only by text, as many EMG systems send it ("Ulnar elbow").</summary>
+    public static Observation SegmentNamed(string id, string text, double? distalAmp, double? proximalAmp, double? distalArea = null, double? proximalArea = null,
+        double? distalDuration = 5, double? proximalDuration = 5.5, double? lln = 4, int daysAgo = 30)
+    {
+        var observation = Segment(id, "placeholder", distalAmp, proximalAmp, distalArea, proximalArea, distalDuration, proximalDuration, lln, daysAgo);
+        observation.Component[0].Value = new CodeableConcept { Text = text };
+        return observation;
+    }
+
+    public static MedicationRequest PastIvigOrder(string id, string status, int daysAgo)
+    {
+        var order = Order(id, new CodeableConcept { Text = "Privigen 10% IV" }, status: status);
+        order.AuthoredOn = Day(daysAgo);
+        return order;
+    }
+
     public static DiagnosticReport NcsReport(string id, int daysAgo, string? conclusion = null, string status = "final", string loinc = "18749-2")
     {
         var report = new DiagnosticReport
