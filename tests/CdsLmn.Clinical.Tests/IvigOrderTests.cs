@@ -1,8 +1,8 @@
 using System.Text.Json;
 using CdsLmn.Clinical.Fhir;
 using CdsLmn.Clinical.Tests.Builders;
+using CdsLmn.Service.Evidence;
 using Hl7.Fhir.Model;
-using Hl7.Fhir.Serialization;
 
 namespace CdsLmn.Clinical.Tests;
 
@@ -210,9 +210,9 @@ public class IvigOrderTests
     internal static MedicationRequest SandboxOrder(string file)
     {
         using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", file)));
-        var json = document.RootElement.GetProperty("context").GetProperty("draftOrders").GetProperty("entry")[0].GetProperty("resource").GetRawText();
-        var deserializer = new FhirJsonDeserializer(new DeserializerSettings().UsingMode(DeserializationMode.Ostrich));
-        Assert.True(deserializer.TryDeserializeResource(json, out var resource, out _));
-        return Assert.IsType<MedicationRequest>(resource);
+        var element = document.RootElement.GetProperty("context").GetProperty("draftOrders").GetProperty("entry")[0].GetProperty("resource");
+        var order = FhirResourceParser.TryParse<MedicationRequest>(element, out var problem);
+        Assert.True(order is not null, problem);
+        return order;
     }
 }
