@@ -18,7 +18,7 @@ internal sealed record CardFacts(
     string? PatientReference,
     DateTimeOffset Now);
 
-/// <summary>Card wording (card-example.md): summary, GFM detail, links, override reasons, suggestions, trace.</summary>
+/// <summary>Card wording (docs/card-example.md): summary, GFM detail, links, override reasons, suggestions, trace.</summary>
 public static class CardText
 {
     public const int MaxSummaryLength = 140;
@@ -32,7 +32,7 @@ public static class CardText
     public static readonly Uri EfnsPns2010 = new("https://pmc.ncbi.nlm.nih.gov/articles/PMC4409549/");
     public static readonly Uri VanDenBergVos2000 = new("https://pubmed.ncbi.nlm.nih.gov/11117549/");
 
-    /// <summary>Override reasons of clinical-evidence.md §5.3, with stable codes in <see cref="CdsLmnCodes.OverrideReasonSystem"/>.</summary>
+    /// <summary>Override reasons of docs/clinical-evidence.md §5.3, with stable codes in <see cref="CdsLmnCodes.OverrideReasonSystem"/>.</summary>
     public static IReadOnlyList<OverrideReason> OverrideReasons { get; } =
     [
         new("specialist-trial", "Specialist-directed time-limited trial with objective end-points"),
@@ -239,7 +239,7 @@ public static class CardText
     private static IReadOnlyList<SuggestedChange> Suggestions(CardFacts f, int row, AdviceIndicator indicator)
     {
         var suggestions = new List<SuggestedChange>();
-        // A draft without an id (reference "MedicationRequest/?") cannot be named in a delete action (cds-hooks-spec.md §4.5).
+        // A draft without an id (reference "MedicationRequest/?") cannot be named in a delete action (docs/cds-hooks-spec.md §4.5).
         if (indicator == AdviceIndicator.Warning && !f.OrderReference.EndsWith("/?", StringComparison.Ordinal))
         {
             suggestions.Add(new DeleteDraftOrder("Remove the IVIg order", "Remove the draft IVIg order", f.OrderReference));

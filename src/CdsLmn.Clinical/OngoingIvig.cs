@@ -7,7 +7,7 @@ namespace CdsLmn.Clinical;
 internal sealed record OngoingIvigResult(bool? Ongoing, IReadOnlyList<string> EvidenceIds, DateTimeOffset? LastGiven, IReadOnlyList<DateTimeOffset> GivenOn);
 
 /// <summary>
-/// Ongoing IVIg (fhir-inputs.md §6, clinical-evidence.md §5.3 row 10): a MedicationAdministration (not
+/// Ongoing IVIg (docs/fhir-inputs.md §6, docs/clinical-evidence.md §5.3 row 10): a MedicationAdministration (not
 /// entered-in-error / not-done) or an active/completed MedicationRequest for IVIg (recognised as in §1) dated within
 /// the window. A request is dated by authoredOn (else its dispense validity start).
 /// </summary>

@@ -5,7 +5,7 @@ using Hl7.Fhir.Model;
 namespace CdsLmn.Clinical.Findings;
 
 /// <summary>
-/// Conduction block from nerve conduction studies (fhir-inputs.md §3; clinical-evidence.md §2.3, §4c, §5.4).
+/// Conduction block from nerve conduction studies (docs/fhir-inputs.md §3; docs/clinical-evidence.md §2.3, §4c, §5.4).
 /// Tier 1 explicit finding, tier 2 computed from segment measurements, tier 3 a study with nothing usable (EQUIVOCAL).
 /// The newest usable study wins (same day: the lower tier); older than the freshness window means NOT_TESTED (the
 /// stale date is kept for the card); a newer pending study or order means PENDING.
@@ -205,7 +205,7 @@ internal sealed class ConductionBlock
             return new Candidate(date, 1, ConductionBlockState.Equivocal, test, "conduction block recorded without a result", [id], []);
         }
 
-        // clinical-evidence.md §5.4: a negative screening study (no proximal stimulation) can miss CB: EQUIVOCAL, not ABSENT.
+        // docs/clinical-evidence.md §5.4: a negative screening study (no proximal stimulation) can miss CB: EQUIVOCAL, not ABSENT.
         if (state == ConductionBlockState.Absent && protocol == "screening")
         {
             flags.Add("screening protocol");

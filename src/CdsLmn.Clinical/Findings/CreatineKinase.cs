@@ -5,7 +5,7 @@ using Hl7.Fhir.Model;
 namespace CdsLmn.Clinical.Findings;
 
 /// <summary>
-/// Creatine kinase (fhir-inputs.md §5, clinical-evidence.md §4b). ELEVATED when above the result's own
+/// Creatine kinase (docs/fhir-inputs.md §5, docs/clinical-evidence.md §4b). ELEVATED when above the result's own
 /// referenceRange.high or flagged H/HH; NORMAL when flagged N/L or within the range; without either, the configured
 /// sex-specific upper limit decides. A result older than the freshness window is UNKNOWN (stale date kept).
 /// </summary>

@@ -18,7 +18,7 @@ internal sealed record Finding<TState>(
     bool Unavailable = false)
     where TState : struct, Enum;
 
-/// <summary>How a result resource's status counts (fhir-inputs.md §3: newest final/amended/corrected wins; ignore entered-in-error and cancelled).</summary>
+/// <summary>How a result resource's status counts (docs/fhir-inputs.md §3: newest final/amended/corrected wins; ignore entered-in-error and cancelled).</summary>
 internal enum ResultStatus
 {
     Usable,

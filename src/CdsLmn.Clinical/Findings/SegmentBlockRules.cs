@@ -1,6 +1,6 @@
 namespace CdsLmn.Clinical.Findings;
 
-/// <summary>The EFNS/PNS 2010 verdict for one motor nerve segment (clinical-evidence.md §2.3).</summary>
+/// <summary>The EFNS/PNS 2010 verdict for one motor nerve segment (docs/clinical-evidence.md §2.3).</summary>
 public enum SegmentVerdict
 {
     Definite,
@@ -13,7 +13,7 @@ public enum SegmentVerdict
     /// <summary>The drop would be CB only if the duration increase is ≤ 30 %, and the durations were not reported.</summary>
     Indeterminate,
 
-    /// <summary>A common entrapment site: never counts as CB (clinical-evidence.md §2.3 site rule).</summary>
+    /// <summary>A common entrapment site: never counts as CB (docs/clinical-evidence.md §2.3 site rule).</summary>
     Entrapment,
 }
 
@@ -37,7 +37,7 @@ internal sealed record SegmentResult(
     string Note);
 
 /// <summary>
-/// EFNS/PNS 2010 motor conduction block on discrete data (clinical-evidence.md §2.3):
+/// EFNS/PNS 2010 motor conduction block on discrete data (docs/clinical-evidence.md §2.3):
 /// CB% = (1 − proximal/distal) × 100 on negative-peak area, falling back to amplitude (labelled "amplitude-based");
 /// durationIncrease% = (proximal/distal − 1) × 100; the distal amplitude must be &gt; 1 mV and &gt; 20 % of LLN.
 /// Definite: drop ≥ 50 % with duration increase ≤ 30 %. Probable: drop ≥ 30 % on a long upper-limb segment with

@@ -11,7 +11,7 @@ internal enum Bound
     Above,
 }
 
-/// <summary>A titre as its reciprocal dilution: "1:3200", "1/3200", "&gt;1:25600", "&lt;1:1000", "1 : 3200" (clinical-evidence.md §2.5).</summary>
+/// <summary>A titre as its reciprocal dilution: "1:3200", "1/3200", "&gt;1:25600", "&lt;1:1000", "1 : 3200" (docs/clinical-evidence.md §2.5).</summary>
 internal readonly record struct Titre(double Reciprocal, Bound Bound)
 {
     private static readonly Regex Pattern = new(
