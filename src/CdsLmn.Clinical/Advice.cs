@@ -14,7 +14,7 @@ public sealed record Assessment(IReadOnlyList<Advice> Advice, IReadOnlySet<Evide
     public bool IsDecided => Missing.Count == 0;
 }
 
-/// <summary>Card urgency. There is deliberately no "critical": the evidence is Class IV and contested (clinical-evidence.md §5.3).</summary>
+/// <summary>Card urgency. There is deliberately no "critical": the evidence is Class IV and contested (docs/clinical-evidence.md §5.3).</summary>
 public enum AdviceIndicator
 {
     Info,

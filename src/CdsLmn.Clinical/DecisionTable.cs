@@ -35,7 +35,7 @@ internal sealed record DecisionInputs(
 }
 
 /// <summary>
-/// clinical-evidence.md §5.3, LMN context only: row 10 (ongoing IVIg) first, then the first matching row of 1–9.
+/// docs/clinical-evidence.md §5.3, LMN context only: row 10 (ongoing IVIg) first, then the first matching row of 1–9.
 /// <code>
 /// #  | CB                  | GM1-IgM                 | CK               | default card
 /// 1  | PRESENT             | any                     | any              | none
@@ -68,7 +68,7 @@ internal static class DecisionTable
 
     public static Outcome Decide(DecisionInputs inputs, ClinicalOptions options)
     {
-        // clinical-evidence.md §5.1: exits with no card.
+        // docs/clinical-evidence.md §5.1: exits with no card.
         if (!inputs.IsIvig || inputs.Paediatric)
         {
             return Outcome.NoCard;

@@ -3,7 +3,7 @@ using Hl7.Fhir.Model;
 
 namespace CdsLmn.Clinical;
 
-/// <summary>Why IVIg is being given, as far as the advisor is concerned (clinical-evidence.md §5.1).</summary>
+/// <summary>Why IVIg is being given, as far as the advisor is concerned (docs/clinical-evidence.md §5.1).</summary>
 public enum IndicationKind
 {
     /// <summary>A lower-motor-neuron / motor-neuron-disease context: evaluate.</summary>
@@ -35,7 +35,7 @@ internal sealed record IndicationResult(
 /// <summary>A coded reason or diagnosis; <see cref="Confirmed"/> is false for a differential, provisional or refuted Condition.</summary>
 internal sealed record CodedReason(CodeableConcept Concept, string? Id, bool Confirmed);
 
-/// <summary>Indication context (fhir-inputs.md §2, clinical-evidence.md §4d and §5.1).</summary>
+/// <summary>Indication context (docs/fhir-inputs.md §2, docs/clinical-evidence.md §4d and §5.1).</summary>
 internal sealed class Indication
 {
     private static readonly string[] ActiveClinicalStatuses = ["active", "recurrence", "relapse"];
@@ -54,7 +54,7 @@ internal sealed class Indication
         _mmnCidpLocal = CodeToken.ParseAll(options.EffectiveMmnCidpLocalCodes);
     }
 
-    /// <summary>Step 1 (the order's reasons), else step 2 (active Conditions), of clinical-evidence.md §5.1.</summary>
+    /// <summary>Step 1 (the order's reasons), else step 2 (active Conditions), of docs/clinical-evidence.md §5.1.</summary>
     public IndicationResult Assess(MedicationRequest order, IReadOnlyList<Condition> conditions, bool conditionsUnavailable)
     {
         var reasons = new List<CodedReason>();

@@ -6,7 +6,7 @@ namespace CdsLmn.Clinical;
 
 /// <summary>
 /// The clinical advisor: is each order in scope IVIg, why is it given, what do the CB / GM1 / CK findings say, which
-/// decision-table row applies (clinical-evidence.md §5), and what should the card say. Pure: FHIR POCOs and
+/// decision-table row applies (docs/clinical-evidence.md §5), and what should the card say. Pure: FHIR POCOs and
 /// <c>now</c> in, an <see cref="Assessment"/> out. Thread-safe once constructed.
 /// </summary>
 public sealed class IvigAdvisor
@@ -168,7 +168,7 @@ public sealed class IvigAdvisor
 
     private bool IsPaediatric(Patient? patient, DateTimeOffset now)
     {
-        // clinical-evidence.md §5.1: children below the configured age get no card; an unknown birth date is not an exclusion.
+        // docs/clinical-evidence.md §5.1: children below the configured age get no card; an unknown birth date is not an exclusion.
         var birth = FhirRead.ParseDate(FhirRead.String(patient, "birthDate"));
         if (birth is null)
         {

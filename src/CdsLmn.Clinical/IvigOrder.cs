@@ -20,7 +20,7 @@ public enum IvigKind
 /// <summary>The outcome of recognition, with the product text to show and the reason (for the trace and tests).</summary>
 public sealed record IvigRecognition(IvigKind Kind, string? ProductText, string Reason);
 
-/// <summary>IVIg order recognition (fhir-inputs.md §1, clinical-evidence.md §4a, §5.1).</summary>
+/// <summary>IVIg order recognition (docs/fhir-inputs.md §1, docs/clinical-evidence.md §4a, §5.1).</summary>
 internal sealed class IvigOrder
 {
     private readonly IvigOrderOptions _options;
@@ -159,7 +159,7 @@ internal sealed class IvigOrder
             return null;
         }
 
-        // fhir-inputs.md §1: a coded route decides (SC/IM: no; IV: yes, dual-route products included).
+        // docs/fhir-inputs.md §1: a coded route decides (SC/IM: no; IV: yes, dual-route products included).
         var routeCodings = routes.SelectMany(FhirRead.Codings).ToList();
         if (CodeMatch.Any(routeCodings, _nonIvRoutes))
         {

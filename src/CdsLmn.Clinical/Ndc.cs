@@ -1,7 +1,7 @@
 namespace CdsLmn.Clinical;
 
 /// <summary>
-/// US National Drug Codes (fhir-inputs.md §1). A product code is labeler-product (4-4, 5-3 or 5-4 digits); a package
+/// US National Drug Codes (docs/fhir-inputs.md §1). A product code is labeler-product (4-4, 5-3 or 5-4 digits); a package
 /// code adds a 1–2 digit package. The 11-digit HIPAA form pads to 5-4-2. A hyphenated or 11-digit code is normalised
 /// to its 9-digit 5-4 product key; a hyphen-less 10-digit code cannot be padded unambiguously, so it matches a product
 /// whose own digits (as written with hyphens) it starts with.

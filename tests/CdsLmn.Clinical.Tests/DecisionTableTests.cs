@@ -2,7 +2,7 @@ namespace CdsLmn.Clinical.Tests;
 
 public class DecisionTableTests
 {
-    /// <summary>clinical-evidence.md §5.3, one line per row (and per state the row covers); default indicator policy.</summary>
+    /// <summary>docs/clinical-evidence.md §5.3, one line per row (and per state the row covers); default indicator policy.</summary>
     [Theory]
     //          CB           GM1-IgM        CK          ongoing IVIg  row  card
     [InlineData("Present",   "High",        "Elevated", "no",         1,   "none")]

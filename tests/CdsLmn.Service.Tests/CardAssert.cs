@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace CdsLmn.Service.Tests;
 
-/// <summary>cds-hooks-spec.md §10 items 31–48 on one card.</summary>
+/// <summary>docs/cds-hooks-spec.md §10 items 31–48 on one card.</summary>
 internal static class CardAssert
 {
     public static void IsConformant(JsonObject card)

@@ -5,7 +5,7 @@ using CdsLmn.Service.CdsHooks.Models;
 
 namespace CdsLmn.Service.Tests;
 
-/// <summary>cds-hooks-spec.md §4.1 and §10 items 29–48: the JSON rules of responses.</summary>
+/// <summary>docs/cds-hooks-spec.md §4.1 and §10 items 29–48: the JSON rules of responses.</summary>
 public sealed class CdsJsonTests
 {
     private static readonly CardSource Source = new() { Label = "CdsLmn" };

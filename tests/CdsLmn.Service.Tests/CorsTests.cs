@@ -2,7 +2,7 @@ using System.Net;
 
 namespace CdsLmn.Service.Tests;
 
-/// <summary>cds-hooks-spec.md §6.3 and §10 item 62.</summary>
+/// <summary>docs/cds-hooks-spec.md §6.3 and §10 item 62.</summary>
 public sealed class CorsTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnAppFactory>
 {
     private const string SandboxOrigin = "https://sandbox.cds-hooks.org";

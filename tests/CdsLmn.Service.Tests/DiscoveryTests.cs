@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 
 namespace CdsLmn.Service.Tests;
 
-/// <summary>cds-hooks-spec.md §10 items 1–10.</summary>
+/// <summary>docs/cds-hooks-spec.md §10 items 1–10.</summary>
 public sealed partial class DiscoveryTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnAppFactory>
 {
     private static readonly string[] AllowedSearchParameters =

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace CdsLmn.Service.Tests;
 
-/// <summary>Feedback bodies (cds-hooks-spec.md §5) and direct reads of the audit store.</summary>
+/// <summary>Feedback bodies (docs/cds-hooks-spec.md §5) and direct reads of the audit store.</summary>
 internal static class FeedbackBodies
 {
     public const string SelectFeedbackUrl = TestData.OrderSelectUrl + "/feedback";

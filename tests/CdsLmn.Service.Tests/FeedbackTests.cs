@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 
 namespace CdsLmn.Service.Tests;
 
-/// <summary>cds-hooks-spec.md §5 and §10 items 49–51: the feedback endpoint validates, stores once, and answers 200 with a receipt.</summary>
+/// <summary>docs/cds-hooks-spec.md §5 and §10 items 49–51: the feedback endpoint validates, stores once, and answers 200 with a receipt.</summary>
 public sealed class FeedbackTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnAppFactory>
 {
     private const string Card = "8a7f5e2c-1d3b-4c6a-9e0f-2b4d6c8a0e1f";

@@ -4,7 +4,7 @@ using Hl7.Fhir.Model;
 
 namespace CdsLmn.Service.Tests;
 
-/// <summary>The real Firely parser on what real clients send (cds-hooks-spec.md §10 item 17).</summary>
+/// <summary>The real Firely parser on what real clients send (docs/cds-hooks-spec.md §10 item 17).</summary>
 public sealed class FhirResourceParserTests
 {
     [Fact]

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace CdsLmn.Service.Tests;
 
-/// <summary>service-contract.md status codes; cds-hooks-spec.md §10 items 11–18: every bad request gets a 4xx OperationOutcome.</summary>
+/// <summary>docs/service-contract.md status codes; docs/cds-hooks-spec.md §10 items 11–18: every bad request gets a 4xx OperationOutcome.</summary>
 public sealed class RequestValidationTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnAppFactory>
 {
     private const string SelectFixture = "sandbox/order-select.json";

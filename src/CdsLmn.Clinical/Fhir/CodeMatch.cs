@@ -2,7 +2,7 @@ using Hl7.Fhir.Model;
 
 namespace CdsLmn.Clinical.Fhir;
 
-/// <summary>Code-system URIs used by the defaults (clinical-evidence.md §4).</summary>
+/// <summary>Code-system URIs used by the defaults (docs/clinical-evidence.md §4).</summary>
 public static class FhirSystems
 {
     public const string Loinc = "http://loinc.org";

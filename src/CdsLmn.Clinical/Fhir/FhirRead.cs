@@ -4,7 +4,7 @@ using Hl7.Fhir.Model;
 namespace CdsLmn.Clinical.Fhir;
 
 /// <summary>
-/// Defensive readers for FHIR POCOs parsed leniently from real EHR payloads (packages.md): a property that
+/// Defensive readers for FHIR POCOs parsed leniently from real EHR payloads (docs/packages.md): a property that
 /// holds an invalid value, or a single object where R4 wants an array, throws when read through the
 /// typed accessor. These helpers never throw; an unreadable value reads as absent.
 /// </summary>

@@ -5,7 +5,7 @@ using Hl7.Fhir.Model;
 namespace CdsLmn.Clinical.Findings;
 
 /// <summary>
-/// Anti-GM1 IgM (fhir-inputs.md §4, clinical-evidence.md §2.5, §4b). Only IgM counts: IgG and asialo-GM1 codes are
+/// Anti-GM1 IgM (docs/fhir-inputs.md §4, docs/clinical-evidence.md §2.5, §4b). Only IgM counts: IgG and asialo-GM1 codes are
 /// ignored even when a lab also sends them. The lab's interpretation flag wins over configured numbers; HH or
 /// "strong positive" means HIGH. Results older than the freshness window are NOT_TESTED (stale date kept).
 /// </summary>

@@ -1,6 +1,6 @@
 namespace CdsLmn.Clinical;
 
-/// <summary>Conduction block states (clinical-evidence.md §5.2).</summary>
+/// <summary>Conduction block states (docs/clinical-evidence.md §5.2).</summary>
 public enum ConductionBlockState
 {
     Present,
@@ -10,7 +10,7 @@ public enum ConductionBlockState
     NotTested,
 }
 
-/// <summary>Anti-GM1 IgM states (clinical-evidence.md §5.2).</summary>
+/// <summary>Anti-GM1 IgM states (docs/clinical-evidence.md §5.2).</summary>
 public enum AntiGm1State
 {
     High,
@@ -21,7 +21,7 @@ public enum AntiGm1State
     NotTested,
 }
 
-/// <summary>Creatine kinase states (clinical-evidence.md §5.2).</summary>
+/// <summary>Creatine kinase states (docs/clinical-evidence.md §5.2).</summary>
 public enum CreatineKinaseState
 {
     Elevated,

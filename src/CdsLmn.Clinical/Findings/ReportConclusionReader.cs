@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace CdsLmn.Clinical.Findings;
 
 /// <summary>
-/// Reads conduction block from a nerve conduction report's free-text conclusion (fhir-inputs.md §3 tier 3;
-/// clinical-evidence.md §2.3, §4c, §5.4), NegEx-style: each mention of conduction block is judged within its clause
+/// Reads conduction block from a nerve conduction report's free-text conclusion (docs/fhir-inputs.md §3 tier 3;
+/// docs/clinical-evidence.md §2.3, §4c, §5.4), NegEx-style: each mention of conduction block is judged within its clause
 /// (the text between ".", ";" or a line break that starts a new statement), from cue words in a bounded window
 /// before and after it. Pure and thread-safe once constructed.
 /// </summary>
@@ -20,9 +20,9 @@ namespace CdsLmn.Clinical.Findings;
 /// a negation whose scope names a site, nerve, side or "other"/"elsewhere" ("Conduction block in the left ulnar
 /// forearm; no conduction block in other nerves", "... No conduction block in the median nerves") does not contradict
 /// a block asserted elsewhere: the report is PRESENT, as a neuromuscular specialist reads it (one nerve with a block
-/// is enough under EFNS/PNS 2010, clinical-evidence.md §2.3). Without an assertion such a negation is an ordinary one.
+/// is enough under EFNS/PNS 2010, docs/clinical-evidence.md §2.3). Without an assertion such a negation is an ordinary one.
 /// A report whose only blocks sit at entrapment sites is EQUIVOCAL. A report that only negates is ABSENT, unless it
-/// also states a limitation anywhere ("proximal stimulation not performed"), then EQUIVOCAL (clinical-evidence.md
+/// also states a limitation anywhere ("proximal stimulation not performed"), then EQUIVOCAL (docs/clinical-evidence.md
 /// §5.4). No mention at all is EQUIVOCAL with no sentence.</para>
 /// </remarks>
 internal sealed class ReportConclusionReader

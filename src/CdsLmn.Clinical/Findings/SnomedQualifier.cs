@@ -12,8 +12,8 @@ internal enum QualifierValue
 }
 
 /// <summary>
-/// SNOMED CT qualifier values that NCS findings and anti-GM1 results carry (clinical-evidence.md §4b, mCODE
-/// PositiveNegativeVS; fhir-inputs.md §3): positive, negative, and equivocal or indeterminate.
+/// SNOMED CT qualifier values that NCS findings and anti-GM1 results carry (docs/clinical-evidence.md §4b, mCODE
+/// PositiveNegativeVS; docs/fhir-inputs.md §3): positive, negative, and equivocal or indeterminate.
 /// </summary>
 internal static class SnomedQualifier
 {

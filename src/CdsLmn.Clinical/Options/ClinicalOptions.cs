@@ -10,10 +10,10 @@ public sealed class ClinicalOptions
 {
     public const string SectionName = "CdsLmn:Clinical";
 
-    // clinical-evidence.md §5.1: "the patient is a child below a configurable age" → no card. 18 is our adult cut-off.
+    // docs/clinical-evidence.md §5.1: "the patient is a child below a configurable age" → no card. 18 is our adult cut-off.
     public int MinimumAgeYears { get; set; } = 18;
 
-    /// <summary>ServiceRequest statuses that mean a test is still to come (PENDING; clinical-evidence.md §5.2, fhir-inputs.md §3).</summary>
+    /// <summary>ServiceRequest statuses that mean a test is still to come (PENDING; docs/clinical-evidence.md §5.2, docs/fhir-inputs.md §3).</summary>
     public string[]? PendingOrderStatuses { get; set; }
 
     public string[] EffectivePendingOrderStatuses => PendingOrderStatuses ?? ClinicalDefaults.PendingOrderStatuses;

@@ -1,6 +1,6 @@
 namespace CdsLmn.Clinical;
 
-/// <summary>What a decision-table row shows. There is no "critical" (clinical-evidence.md §5.3 indicator policy).</summary>
+/// <summary>What a decision-table row shows. There is no "critical" (docs/clinical-evidence.md §5.3 indicator policy).</summary>
 public enum CardLevel
 {
     None,
@@ -9,31 +9,31 @@ public enum CardLevel
 }
 
 /// <summary>
-/// The card level of each row of clinical-evidence.md §5.3 (defaults: warning for rows 3–7, info otherwise, none where the
+/// The card level of each row of docs/clinical-evidence.md §5.3 (defaults: warning for rows 3–7, info otherwise, none where the
 /// table says none). The row logic itself is fixed; only what each row shows is configurable.
 /// </summary>
 public sealed class DecisionTableOptions
 {
-    // clinical-evidence.md §5.3 row 1: CB present → "none (optional info)".
+    // docs/clinical-evidence.md §5.3 row 1: CB present → "none (optional info)".
     public CardLevel Row1 { get; set; } = CardLevel.None;
 
-    // clinical-evidence.md §5.3 indicator policy: "warning for rows 3–7 and info for the rest".
+    // docs/clinical-evidence.md §5.3 indicator policy: "warning for rows 3–7 and info for the rest".
     public CardLevel Row2 { get; set; } = CardLevel.Info;
     public CardLevel Row3 { get; set; } = CardLevel.Warning;
     public CardLevel Row4 { get; set; } = CardLevel.Warning;
     public CardLevel Row5 { get; set; } = CardLevel.Warning;
     public CardLevel Row6 { get; set; } = CardLevel.Warning;
 
-    // clinical-evidence.md §5.3 row 6: "(PENDING: info)".
+    // docs/clinical-evidence.md §5.3 row 6: "(PENDING: info)".
     public CardLevel Row6Gm1Pending { get; set; } = CardLevel.Info;
 
-    // clinical-evidence.md §5.3 indicator policy (rows 7–10 as above).
+    // docs/clinical-evidence.md §5.3 indicator policy (rows 7–10 as above).
     public CardLevel Row7 { get; set; } = CardLevel.Warning;
     public CardLevel Row8 { get; set; } = CardLevel.Info;
     public CardLevel Row9 { get; set; } = CardLevel.Info;
     public CardLevel Row10 { get; set; } = CardLevel.Info;
 
-    // clinical-evidence.md §5.3 row 10: "none if MMN/CIDP is coded".
+    // docs/clinical-evidence.md §5.3 row 10: "none if MMN/CIDP is coded".
     public CardLevel Row10MmnOrCidpCoded { get; set; } = CardLevel.None;
 
     // docs/fhir-inputs.md §5: with CK above CreatineKinase:MyopathicMimicMultiple × the upper limit, rows 3–4 become info

@@ -1,9 +1,9 @@
 namespace CdsLmn.Clinical;
 
-/// <summary>Conduction block on nerve conduction studies (fhir-inputs.md §3, clinical-evidence.md §2.3, §4c, §5.4).</summary>
+/// <summary>Conduction block on nerve conduction studies (docs/fhir-inputs.md §3, docs/clinical-evidence.md §2.3, §4c, §5.4).</summary>
 public sealed class ConductionBlockOptions
 {
-    // clinical-evidence.md §5.2: "freshness window (proposed default 12 months; configurable)" — a proposal, not a sourced value.
+    // docs/clinical-evidence.md §5.2: "freshness window (proposed default 12 months; configurable)" — a proposal, not a sourced value.
     public int FreshnessDays { get; set; } = 365;
 
     // docs/fhir-inputs.md §3 "Choosing among several studies", docs/clinical-evidence.md §5.2: a documented block stays PRESENT
@@ -17,19 +17,19 @@ public sealed class ConductionBlockOptions
     /// <summary>Reading the report's free-text conclusion (tier 3, docs/fhir-inputs.md §3).</summary>
     public ReportTextOptions ReportText { get; set; } = new();
 
-    // clinical-evidence.md §2.3: definite CB needs a negative-peak CMAP area drop ≥ 50 % (any segment length).
+    // docs/clinical-evidence.md §2.3: definite CB needs a negative-peak CMAP area drop ≥ 50 % (any segment length).
     public double DefiniteAreaDropPercent { get; set; } = 50;
 
-    // clinical-evidence.md §2.3: probable CB = area drop ≥ 30 % over a long upper-limb segment (duration increase ≤ 30 %).
+    // docs/clinical-evidence.md §2.3: probable CB = area drop ≥ 30 % over a long upper-limb segment (duration increase ≤ 30 %).
     public double ProbableLongSegmentAreaDropPercent { get; set; } = 30;
 
-    // clinical-evidence.md §2.3: definite CB needs the CMAP duration to increase by ≤ 30 %; more is temporal dispersion (probable at ≥ 50 % drop).
+    // docs/clinical-evidence.md §2.3: definite CB needs the CMAP duration to increase by ≤ 30 %; more is temporal dispersion (probable at ≥ 50 % drop).
     public double MaxDurationIncreasePercent { get; set; } = 30;
 
-    // clinical-evidence.md §2.3: the distal CMAP amplitude must be > 1 mV before any CB is called.
+    // docs/clinical-evidence.md §2.3: the distal CMAP amplitude must be > 1 mV before any CB is called.
     public double DistalAmplitudeFloorMv { get; set; } = 1.0;
 
-    // clinical-evidence.md §2.3: … and > 20 % of the lower limit of normal.
+    // docs/clinical-evidence.md §2.3: … and > 20 % of the lower limit of normal.
     public double DistalAmplitudeMinPercentOfLln { get; set; } = 20;
 
     public string[]? FindingCodes { get; set; }
@@ -78,28 +78,28 @@ public sealed class ConductionBlockOptions
     }
 }
 
-/// <summary>Anti-GM1 IgM (fhir-inputs.md §4, clinical-evidence.md §2.5, §4b).</summary>
+/// <summary>Anti-GM1 IgM (docs/fhir-inputs.md §4, docs/clinical-evidence.md §2.5, §4b).</summary>
 public sealed class AntiGm1IgMOptions
 {
-    // fhir-inputs.md §4: freshness window default 3 years (a proposal, not a sourced value).
+    // docs/fhir-inputs.md §4: freshness window default 3 years (a proposal, not a sourced value).
     public int FreshnessDays { get; set; } = 1095;
 
-    // clinical-evidence.md §2.5 (ARUP index bands): ≤ 29 negative, 30–50 equivocal, 51–100 positive, ≥ 101 strong positive.
+    // docs/clinical-evidence.md §2.5 (ARUP index bands): ≤ 29 negative, 30–50 equivocal, 51–100 positive, ≥ 101 strong positive.
     public double EquivocalFrom { get; set; } = 30;
 
-    // clinical-evidence.md §2.5 (ARUP): positive from 51 IV.
+    // docs/clinical-evidence.md §2.5 (ARUP): positive from 51 IV.
     public double PositiveFrom { get; set; } = 51;
 
-    // clinical-evidence.md §2.5 (ARUP): strong positive (HIGH) from 101 IV.
+    // docs/clinical-evidence.md §2.5 (ARUP): strong positive (HIGH) from 101 IV.
     public double HighFrom { get; set; } = 101;
 
-    // clinical-evidence.md §2.5: titre HIGH if reciprocal ≥ 8000 (Mayo "> 1:8000 favor MMN").
+    // docs/clinical-evidence.md §2.5: titre HIGH if reciprocal ≥ 8000 (Mayo "> 1:8000 favor MMN").
     public double HighTitreReciprocal { get; set; } = 8000;
 
-    // clinical-evidence.md §2.5 / fhir-inputs.md §4: positive-low above the lab's upper reference limit, default 1:1000 (older Mayo normal ≤ 1:1,000).
+    // docs/clinical-evidence.md §2.5 / docs/fhir-inputs.md §4: positive-low above the lab's upper reference limit, default 1:1000 (older Mayo normal ≤ 1:1,000).
     public double DefaultTitreUpperReferenceReciprocal { get; set; } = 1000;
 
-    // fhir-inputs.md §4: a sample drawn within 90 days after an IVIg administration is flagged "drawn after IVIg" (clinical-evidence.md §2.5, §5.2).
+    // docs/fhir-inputs.md §4: a sample drawn within 90 days after an IVIg administration is flagged "drawn after IVIg" (docs/clinical-evidence.md §2.5, §5.2).
     public int DrawnAfterIvigDays { get; set; } = 90;
 
     /// <summary>GM1 IgM result codes as <c>system|code</c> (LOINC 51703-7 plus a lab's local codes).</summary>
@@ -140,19 +140,19 @@ public sealed class AntiGm1IgMOptions
     }
 }
 
-/// <summary>Creatine kinase (fhir-inputs.md §5, clinical-evidence.md §4b).</summary>
+/// <summary>Creatine kinase (docs/fhir-inputs.md §5, docs/clinical-evidence.md §4b).</summary>
 public sealed class CreatineKinaseOptions
 {
-    // fhir-inputs.md §5: freshness window default 180 days (clinical-evidence.md §5.2: "proposed 6 months").
+    // docs/fhir-inputs.md §5: freshness window default 180 days (docs/clinical-evidence.md §5.2: "proposed 6 months").
     public int FreshnessDays { get; set; } = 180;
 
-    // clinical-evidence.md §4b: Mayo current adult male CK 39–308 U/L.
+    // docs/clinical-evidence.md §4b: Mayo current adult male CK 39–308 U/L.
     public double MaleUpperLimit { get; set; } = 308;
 
-    // clinical-evidence.md §4b: Mayo current adult female CK 26–192 U/L.
+    // docs/clinical-evidence.md §4b: Mayo current adult female CK 26–192 U/L.
     public double FemaleUpperLimit { get; set; } = 192;
 
-    // clinical-evidence.md §4b (Mayo male 308): with sex unknown (or other) we use the HIGHER limit, so a value that is
+    // docs/clinical-evidence.md §4b (Mayo male 308): with sex unknown (or other) we use the HIGHER limit, so a value that is
     // normal for either sex is never called elevated on a warning card (understating beats overstating the evidence).
     public double UnknownSexUpperLimit { get; set; } = 308;
 
@@ -179,10 +179,10 @@ public sealed class CreatineKinaseOptions
     }
 }
 
-/// <summary>Ongoing IVIg therapy: the continuation row 10 (fhir-inputs.md §6, clinical-evidence.md §5.3).</summary>
+/// <summary>Ongoing IVIg therapy: the continuation row 10 (docs/fhir-inputs.md §6, docs/clinical-evidence.md §5.3).</summary>
 public sealed class OngoingIvigOptions
 {
-    // clinical-evidence.md §5.3 row 10: "a previous administration within a configurable ≤ 90 days".
+    // docs/clinical-evidence.md §5.3 row 10: "a previous administration within a configurable ≤ 90 days".
     public int WindowDays { get; set; } = 90;
 
     /// <summary>Statuses of an earlier IVIg MedicationRequest that count when dated within <see cref="WindowDays"/>.</summary>

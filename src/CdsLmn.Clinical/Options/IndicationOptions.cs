@@ -1,14 +1,14 @@
 namespace CdsLmn.Clinical;
 
-/// <summary>Why IVIg is given (fhir-inputs.md §2, clinical-evidence.md §4d and §5.1). Lists replace the defaults.</summary>
+/// <summary>Why IVIg is given (docs/fhir-inputs.md §2, docs/clinical-evidence.md §4d and §5.1). Lists replace the defaults.</summary>
 public sealed class IndicationOptions
 {
     public string Icd10System { get; set; } = Fhir.FhirSystems.Icd10Cm;
 
-    // clinical-evidence.md §4d / fhir-inputs.md §2: ALS (G12.21) is MND context, "evaluate, configurable".
+    // docs/clinical-evidence.md §4d / docs/fhir-inputs.md §2: ALS (G12.21) is MND context, "evaluate, configurable".
     public bool EvaluateAls { get; set; } = true;
 
-    // clinical-evidence.md §5.1: the info card for "LMN and another IVIg indication both coded" is optional, default off.
+    // docs/clinical-evidence.md §5.1: the info card for "LMN and another IVIg indication both coded" is optional, default off.
     public bool AmbiguousIndicationInfoCard { get; set; }
 
     // docs/fhir-inputs.md §6b: only a confirmed (or unstated) verificationStatus makes a Condition another IVIg indication;
@@ -36,7 +36,7 @@ public sealed class IndicationOptions
     /// <summary>MMN and CIDP codes: when coded, the continuation row (10) gives no card.</summary>
     public string[]? MmnCidpIcd10Codes { get; set; }
 
-    /// <summary>MMN/CIDP SNOMED codes: UNVERIFIED in clinical-evidence.md §4d, so empty until a site configures them.</summary>
+    /// <summary>MMN/CIDP SNOMED codes: UNVERIFIED in docs/clinical-evidence.md §4d, so empty until a site configures them.</summary>
     public string[]? MmnCidpSnomedCodes { get; set; }
     public string[]? MmnCidpLocalCodes { get; set; }
 

@@ -1,9 +1,9 @@
 namespace CdsLmn.Clinical;
 
-/// <summary>What counts as an IVIg order (fhir-inputs.md §1, clinical-evidence.md §4a). Lists replace the defaults.</summary>
+/// <summary>What counts as an IVIg order (docs/fhir-inputs.md §1, docs/clinical-evidence.md §4a). Lists replace the defaults.</summary>
 public sealed class IvigOrderOptions
 {
-    // clinical-evidence.md §4: the HCPCS system URI is UNVERIFIED, so it is configurable.
+    // docs/clinical-evidence.md §4: the HCPCS system URI is UNVERIFIED, so it is configurable.
     public string HcpcsSystem { get; set; } = "https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
 
     public string[]? RxNormCodes { get; set; }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Cors.Infrastructure;
 namespace CdsLmn.Service.CdsHooks;
 
 /// <summary>
-/// CORS for browser clients such as the CDS Hooks sandbox (cds-hooks-spec.md §6.3): preflight answers
+/// CORS for browser clients such as the CDS Hooks sandbox (docs/cds-hooks-spec.md §6.3): preflight answers
 /// without a JWT, Authorization and Content-Type are allowed, and the headers also ride on error responses
 /// because the policy is applied before anything can fail. Credentials are never allowed.
 /// </summary>

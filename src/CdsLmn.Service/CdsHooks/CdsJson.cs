@@ -8,7 +8,7 @@ using CdsLmn.Service.CdsHooks.Models;
 namespace CdsLmn.Service.CdsHooks;
 
 /// <summary>
-/// The JSON rules of CDS Hooks in one place (cds-hooks-spec.md §4.1): camelCase, kebab-case codes, and
+/// The JSON rules of CDS Hooks in one place (docs/cds-hooks-spec.md §4.1): camelCase, kebab-case codes, and
 /// never a <c>null</c>, <c>""</c>, <c>[]</c> or <c>{}</c> member — except the response's <c>cards</c>,
 /// which is REQUIRED even when empty.
 /// </summary>

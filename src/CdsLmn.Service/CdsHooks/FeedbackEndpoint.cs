@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace CdsLmn.Service.CdsHooks;
 
 /// <summary>
-/// <c>POST /cds-services/{id}/feedback</c> (cds-hooks-spec.md §5): validates every entry, stores them durably, and
+/// <c>POST /cds-services/{id}/feedback</c> (docs/cds-hooks-spec.md §5): validates every entry, stores them durably, and
 /// only then answers 200 <c>{"received":N,"stored":M}</c> (M counts entries not seen before: repeats are stored once).
 /// Feedback about a card uuid this service never issued is kept and marked unknown.
 /// </summary>

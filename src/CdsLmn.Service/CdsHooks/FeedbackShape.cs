@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace CdsLmn.Service.CdsHooks;
 
 /// <summary>
-/// The structural rules of a feedback body (cds-hooks-spec.md §5, §10 item 50). Each message names the member
+/// The structural rules of a feedback body (docs/cds-hooks-spec.md §5, §10 item 50). Each message names the member
 /// and the entry index at fault (<c>'feedback[1].outcomeTimestamp'</c>) and never echoes a value. Unknown members
 /// are ignored; a <c>null</c> optional member counts as absent.
 /// </summary>

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace CdsLmn.Service.CdsHooks;
 
 /// <summary>
-/// Reads and validates a hook request body (cds-hooks-spec.md §2, §10 items 11–18): content type → 415,
+/// Reads and validates a hook request body (docs/cds-hooks-spec.md §2, §10 items 11–18): content type → 415,
 /// size → 413, JSON and REQUIRED members → 400. Never throws for bad input.
 /// </summary>
 public sealed class HookRequestReader(IOptions<CdsHooksOptions> options)

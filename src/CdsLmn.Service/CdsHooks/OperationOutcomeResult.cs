@@ -39,7 +39,7 @@ public sealed class OperationOutcomeResult : IResult, IStatusCodeHttpResult
 
     public static OperationOutcomeResult PreconditionFailed(string diagnostics) => new(StatusCodes.Status412PreconditionFailed, OperationOutcome.IssueType.Processing, diagnostics);
 
-    /// <summary>Authentication failures carry no detail (cds-hooks-spec.md §6.2).</summary>
+    /// <summary>Authentication failures carry no detail (docs/cds-hooks-spec.md §6.2).</summary>
     public static OperationOutcomeResult Unauthorized() => new(StatusCodes.Status401Unauthorized, OperationOutcome.IssueType.Login, null);
 
     /// <summary>For status codes produced by the framework (unknown route, wrong method, ...).</summary>

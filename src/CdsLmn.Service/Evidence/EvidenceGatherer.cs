@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace CdsLmn.Service.Evidence;
 
 /// <summary>
-/// Gathers the evidence for one hook call (cds-hooks-spec.md §3): first from the request alone (draft orders
+/// Gathers the evidence for one hook call (docs/cds-hooks-spec.md §3): first from the request alone (draft orders
 /// and prefetch), then — only when the advisor could not decide on that — whatever is missing from the EHR's
 /// FHIR server, all queries in parallel within one time budget, on the allowlisted server only.
 /// </summary>

@@ -4,7 +4,7 @@ using Hl7.Fhir.Model;
 namespace CdsLmn.Service.Evidence;
 
 /// <summary>
-/// Reads one prefetch value or one FHIR response body (cds-hooks-spec.md §3.2): <c>null</c> or an empty
+/// Reads one prefetch value or one FHIR response body (docs/cds-hooks-spec.md §3.2): <c>null</c> or an empty
 /// Bundle is "no data"; an OperationOutcome, alone or carrying an error inside a Bundle, is a failed query;
 /// a Bundle's resources are parsed one by one with the Firely SDK, and its <c>next</c> link is kept.
 /// </summary>

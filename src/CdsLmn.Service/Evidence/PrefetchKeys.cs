@@ -21,7 +21,7 @@ public static class PrefetchKeys
         ["pendingTests"] = EvidenceKind.PendingTests,
     };
 
-    /// <summary>Fills a template's tokens (cds-hooks-spec.md §3.3) from the hook context.</summary>
+    /// <summary>Fills a template's tokens (docs/cds-hooks-spec.md §3.3) from the hook context.</summary>
     public static string Fill(string template, string patientId, string userId, string? encounterId) => template
         .Replace("{{context.patientId}}", Uri.EscapeDataString(patientId), StringComparison.Ordinal)
         .Replace("{{context.userId}}", userId, StringComparison.Ordinal)

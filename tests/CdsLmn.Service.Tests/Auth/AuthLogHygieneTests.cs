@@ -3,7 +3,7 @@ using Microsoft.IdentityModel.Logging;
 
 namespace CdsLmn.Service.Tests.Auth;
 
-/// <summary>cds-hooks-spec.md §10 item 61: JWTs never appear in logs, not even at Trace, not even when refused.</summary>
+/// <summary>docs/cds-hooks-spec.md §10 item 61: JWTs never appear in logs, not even at Trace, not even when refused.</summary>
 public sealed class AuthLogHygieneTests(AuthAppFactory app) : IClassFixture<AuthAppFactory>
 {
     private const string Hook = TestData.OrderSelectUrl;

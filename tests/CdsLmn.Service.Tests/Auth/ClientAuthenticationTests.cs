@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace CdsLmn.Service.Tests.Auth;
 
 /// <summary>
-/// cds-hooks-spec.md §6.2 and §10 items 52–61 through the real pipeline, with <c>CdsLmn:Auth:Mode=Required</c>:
+/// docs/cds-hooks-spec.md §6.2 and §10 items 52–61 through the real pipeline, with <c>CdsLmn:Auth:Mode=Required</c>:
 /// every refused token gets the same 401, and the accepted ones reach the hook or discovery.
 /// </summary>
 public sealed class ClientAuthenticationTests(AuthAppFactory app) : IClassFixture<AuthAppFactory>

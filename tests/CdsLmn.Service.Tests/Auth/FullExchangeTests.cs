@@ -8,7 +8,7 @@ namespace CdsLmn.Service.Tests.Auth;
 /// <summary>
 /// A whole hook exchange as an EHR makes it — signed client JWT, a FHIR access token, evidence partly prefetched
 /// and partly read from the FHIR server — and what it leaves behind in the logs: one audit event, and neither
-/// the JWT, the access token nor the patient's results (issue 6: log hygiene and audit trail).
+/// the JWT, the access token nor the patient's results (log hygiene and audit trail).
 /// </summary>
 public sealed class FullExchangeTests(AuthAppFactory app) : IClassFixture<AuthAppFactory>, IDisposable
 {

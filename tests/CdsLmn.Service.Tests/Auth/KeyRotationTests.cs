@@ -11,7 +11,7 @@ public sealed class KeyRotationAppFactory : AuthAppFactory
 }
 
 /// <summary>
-/// JWK Set caching and rotation (cds-hooks-spec.md §6.2 "cache JWKS and refresh when an unknown kid appears"),
+/// JWK Set caching and rotation (docs/cds-hooks-spec.md §6.2 "cache JWKS and refresh when an unknown kid appears"),
 /// counted at the WireMock EHR: one fetch at first use, one when a new kid appears, none for a made-up kid inside
 /// the 30 s rate-limit window.
 /// </summary>

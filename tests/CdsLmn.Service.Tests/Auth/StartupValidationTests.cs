@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace CdsLmn.Service.Tests.Auth;
 
-/// <summary>Issue 6 item 4: a bad <c>CdsLmn:Auth</c> stops the service at start with a message naming the key.</summary>
+/// <summary>A bad <c>CdsLmn:Auth</c> stops the service at start with a message naming the key.</summary>
 public sealed class StartupValidationTests
 {
     private const string Client = "CdsLmn:Auth:Clients:0";

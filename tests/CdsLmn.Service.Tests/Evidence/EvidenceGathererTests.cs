@@ -11,7 +11,7 @@ using WireMock.ResponseBuilders;
 
 namespace CdsLmn.Service.Tests.Evidence;
 
-/// <summary>cds-hooks-spec.md §3 and §10 items 19–27, against WireMock as the EHR's FHIR server.</summary>
+/// <summary>docs/cds-hooks-spec.md §3 and §10 items 19–27, against WireMock as the EHR's FHIR server.</summary>
 public sealed class EvidenceGathererTests : IDisposable
 {
     private const string Token = "tok-3f9a1c";

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace CdsLmn.Service.Tests.Hooks;
 
 /// <summary>
-/// The same patient through prefetch and through the FHIR server (cds-hooks-spec.md §10 items 19, 25, 27):
+/// The same patient through prefetch and through the FHIR server (docs/cds-hooks-spec.md §10 items 19, 25, 27):
 /// the advice must not depend on how the evidence arrived, and a server we cannot read never yields a warning.
 /// </summary>
 public sealed class FhirFallbackHookTests : IClassFixture<NoBreakerAppFactory>, IDisposable

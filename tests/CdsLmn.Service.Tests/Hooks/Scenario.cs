@@ -38,7 +38,7 @@ internal sealed class Scenario
         return this;
     }
 
-    /// <summary>An explicit conduction-block finding (fhir-inputs.md §3 tier 1).</summary>
+    /// <summary>An explicit conduction-block finding (docs/fhir-inputs.md §3 tier 1).</summary>
     public Scenario NerveConduction(string snomedResult, int daysAgo, string protocol = "extended")
     {
         var observation = Fhir.Observation("ncs-1", Neuromuscular, "motor-conduction-block", DateTimeOffset.UtcNow.AddDays(-daysAgo), new JsonObject
@@ -54,7 +54,7 @@ internal sealed class Scenario
         return this;
     }
 
-    /// <summary>A motor segment with CMAP measurements (fhir-inputs.md §3 tier 2), added to those already there.</summary>
+    /// <summary>A motor segment with CMAP measurements (docs/fhir-inputs.md §3 tier 2), added to those already there.</summary>
     public Scenario Segment(string segment, double distalArea, double proximalArea, int daysAgo = 30)
     {
         JsonObject Component(string code, double value, string unit) => new()

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CdsLmn.Service.CdsHooks.Auth;
 
-/// <summary>Whether CDS clients (EHRs) must present a JWT (cds-hooks-spec.md §6.2).</summary>
+/// <summary>Whether CDS clients (EHRs) must present a JWT (docs/cds-hooks-spec.md §6.2).</summary>
 public enum ClientAuthMode
 {
     /// <summary>Every call under <c>/cds-services</c> needs a valid client JWT.</summary>

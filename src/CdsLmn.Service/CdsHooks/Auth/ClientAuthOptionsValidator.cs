@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace CdsLmn.Service.CdsHooks.Auth;
 
 /// <summary>
-/// Start-up checks of <c>CdsLmn:Auth</c> (issue 6 item 4): a bad value stops the service with a message naming its key.
+/// Start-up checks of <c>CdsLmn:Auth</c>: a bad value stops the service with a message naming its key.
 /// </summary>
 internal sealed class ClientAuthOptionsValidator(IHostEnvironment environment) : IValidateOptions<ClientAuthOptions>
 {

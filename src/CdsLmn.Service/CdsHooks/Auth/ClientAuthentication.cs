@@ -9,7 +9,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace CdsLmn.Service.CdsHooks.Auth;
 
 /// <summary>
-/// EHR (CDS client) authentication with a JWT (cds-hooks-spec.md §6.2, §10 items 52–61): JwtBearer with issuer-aware
+/// EHR (CDS client) authentication with a JWT (docs/cds-hooks-spec.md §6.2, §10 items 52–61): JwtBearer with issuer-aware
 /// keys from allowlisted JWK Sets, the <see cref="PolicyName"/> policy for the <c>/cds-services</c> route group, and
 /// start-up validation of <c>CdsLmn:Auth</c>.
 /// </summary>

@@ -3,7 +3,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace CdsLmn.Service.CdsHooks.Auth;
 
-/// <summary>The fixed rules of a CDS client JWT (cds-hooks-spec.md §6.2) and the expected audience of a request.</summary>
+/// <summary>The fixed rules of a CDS client JWT (docs/cds-hooks-spec.md §6.2) and the expected audience of a request.</summary>
 internal static class ClientTokenRules
 {
     /// <summary>The only accepted <c>typ</c>.</summary>

@@ -2,7 +2,7 @@ namespace CdsLmn.Service.CdsHooks.Auth;
 
 /// <summary>
 /// Remembers each accepted token's <c>jti</c> (per issuer) until the token could no longer be accepted, so a
-/// captured token cannot be replayed (cds-hooks-spec.md §6.2, validation step 6). Replicas that must share it
+/// captured token cannot be replayed (docs/cds-hooks-spec.md §6.2, validation step 6). Replicas that must share it
 /// can provide an implementation over a shared store (e.g. <c>IDistributedCache</c> with an atomic add).
 /// </summary>
 public interface IJtiReplayCache

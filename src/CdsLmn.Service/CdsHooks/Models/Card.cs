@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace CdsLmn.Service.CdsHooks.Models;
 
-/// <summary>A CDS Hooks card (cds-hooks-spec.md §4.2).</summary>
+/// <summary>A CDS Hooks card (docs/cds-hooks-spec.md §4.2).</summary>
 public sealed record Card
 {
     /// <summary>The spec's limit is "&lt; 140 characters" (Inferno rejects 140).</summary>

@@ -1,6 +1,6 @@
 namespace CdsLmn.Service.CdsHooks.Models;
 
-/// <summary>A link on a card (cds-hooks-spec.md §4.6).</summary>
+/// <summary>A link on a card (docs/cds-hooks-spec.md §4.6).</summary>
 public sealed record CardLink
 {
     /// <summary>REQUIRED.</summary>

@@ -1,6 +1,6 @@
 namespace CdsLmn.Service.CdsHooks.Models;
 
-/// <summary>The source of a card's guidance (cds-hooks-spec.md §4.3).</summary>
+/// <summary>The source of a card's guidance (docs/cds-hooks-spec.md §4.3).</summary>
 public sealed record CardSource
 {
     /// <summary>REQUIRED. Short, human-readable.</summary>

@@ -1,6 +1,6 @@
 namespace CdsLmn.Service.CdsHooks.Models;
 
-/// <summary>A CDS Hooks response (cds-hooks-spec.md §4.1). <c>cards</c> is written even when empty.</summary>
+/// <summary>A CDS Hooks response (docs/cds-hooks-spec.md §4.1). <c>cards</c> is written even when empty.</summary>
 public sealed record CdsResponse
 {
     public static CdsResponse Silent { get; } = new() { Cards = [] };

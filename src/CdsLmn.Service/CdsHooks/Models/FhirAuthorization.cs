@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace CdsLmn.Service.CdsHooks.Models;
 
 /// <summary>
-/// The OAuth 2.0 token the EHR lends us for its FHIR server (cds-hooks-spec.md §2). Its members are
+/// The OAuth 2.0 token the EHR lends us for its FHIR server (docs/cds-hooks-spec.md §2). Its members are
 /// snake_case on the wire. The token is transient: never logged, cached across requests or sent elsewhere.
 /// </summary>
 public sealed record FhirAuthorization

@@ -1,6 +1,6 @@
 namespace CdsLmn.Service.CdsHooks.Models;
 
-/// <summary>A suggested change (cds-hooks-spec.md §4.4); its actions are applied together.</summary>
+/// <summary>A suggested change (docs/cds-hooks-spec.md §4.4); its actions are applied together.</summary>
 public sealed record Suggestion
 {
     /// <summary>REQUIRED. Button text.</summary>
