@@ -7,9 +7,9 @@ namespace CdsLmn.Service.Tests.Fuzz;
 
 /// <summary>
 /// Thousands of mutated hook requests through the real pipeline: never a 5xx, every 4xx an OperationOutcome,
-/// every 200 a valid CDS Hooks response. CDSLMN_FUZZ_COUNT asks for more (default 4,000, fewer than before: a fifth of the mutations now reshape FHIR and the
-/// contained-Medication seed is evaluated in full, so each request costs more); the seed is fixed;
-/// CDSLMN_FUZZ_DUMP names a folder to write failing bodies to, for replay with curl.
+/// every 200 a valid CDS Hooks response. CDSLMN_FUZZ_COUNT asks for more (default 4,000: fewer than the 5,000 of
+/// before, because FHIR-shape mutations and the contained-Medication seed are evaluated in full and cost more per
+/// request); the seed is fixed; CDSLMN_FUZZ_DUMP names a folder to write failing bodies to, for replay with curl.
 /// </summary>
 public sealed class HookFuzzTests(HookFuzzTests.OfflineAppFactory app) : IClassFixture<HookFuzzTests.OfflineAppFactory>
 {
