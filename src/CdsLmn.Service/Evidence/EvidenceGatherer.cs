@@ -112,7 +112,10 @@ public sealed partial class EvidenceGatherer(FhirQueryClient fhir, FhirServerAll
     {
         if (scopes?.Refusal(request.Templates[key]) is { } refusal)
         {
-            return (key, EvidenceResult.Fail(partial.Results.ContainsKey(key) ? refusal : $"not prefetched, and {refusal}"));
+            var prefetch = !partial.Results.TryGetValue(key, out var had) ? "not prefetched"
+                : had.Failed ? $"the prefetch is unusable ({had.Failure})"
+                : "the prefetch has further pages";
+            return (key, EvidenceResult.Fail($"{prefetch}, and {refusal}"));
         }
         // A paginated prefetch keeps its first page and follows the rest; anything else is queried afresh.
         if (partial.Results.TryGetValue(key, out var prefetched) && !prefetched.Failed && prefetched.NextPage is not null)
