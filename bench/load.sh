@@ -49,6 +49,7 @@ pids+=($!)
 started=$(now_ms)
 ASPNETCORE_ENVIRONMENT=Production \
 CdsLmn__Auth__Mode=Disabled \
+CdsLmn__RateLimit__PermitLimit=1000000 \
 CdsLmn__Fhir__AllowedServers__0="http://127.0.0.1:$FHIR_PORT/fhir" \
 CdsLmn__Fhir__BreakerMinimumCalls=1000 \
 CdsLmn__Storage__SqlitePath="$work/cdslmn.db" \

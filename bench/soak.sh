@@ -24,6 +24,7 @@ FAKE_FHIR_DELAY_MS=20 FAKE_FHIR_FAULT_PERCENT=20 "$work/FakeFhir/FakeFhir" --con
 pids+=($!)
 ASPNETCORE_ENVIRONMENT=Production \
 CdsLmn__Auth__Mode=Disabled \
+CdsLmn__RateLimit__PermitLimit=1000000 \
 CdsLmn__Fhir__AllowedServers__0="http://127.0.0.1:$FHIR_PORT/fhir" \
 CdsLmn__Storage__SqlitePath="$work/cdslmn.db" \
 Logging__LogLevel__Default=Warning \

@@ -37,6 +37,7 @@ public class HookPipelineBenchmarks
             builder.UseEnvironment("Development");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("CdsLmn:Storage:SqlitePath", _store);
+            builder.UseSetting("CdsLmn:RateLimit:PermitLimit", "1000000");
         });
         _reader = _app.Services.GetRequiredService<HookRequestReader>();
         _handler = _app.Services.GetRequiredService<HookHandler>();

@@ -1,6 +1,7 @@
 using CdsLmn.Service;
 using CdsLmn.Service.CdsHooks;
 using CdsLmn.Service.CdsHooks.Auth;
+using CdsLmn.Service.CdsHooks.RateLimiting;
 using CdsLmn.Service.Evidence;
 using CdsLmn.Service.Health;
 using CdsLmn.Service.Stewardship;
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddCdsHooks();
 builder.AddCdsClientAuthentication();
+builder.AddClientRateLimiting();
 builder.AddEvidence();
 builder.AddClinicalRules();
 builder.AddStewardship();
@@ -25,6 +27,7 @@ var app = builder.Build();
 
 app.UseCdsHooksPipeline();
 app.UseCdsClientAuthentication(); // after UseCors (in UseCdsHooksPipeline): 401s carry CORS headers
+app.UseClientRateLimiting(); // after authorization: the partition is the verified client
 app.MapCdsHooks();
 app.MapHealth();
 

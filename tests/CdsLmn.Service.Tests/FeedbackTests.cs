@@ -49,6 +49,8 @@ public sealed class FeedbackTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnAp
         { Timestamp("2021-13-11T10:05:31Z"), "'feedback[1].outcomeTimestamp'" },
         { Timestamp("2021-12-11T10:05:31Z\\n"), "'feedback[1].outcomeTimestamp'" },
         { Timestamp("1639217131"), "'feedback[1].outcomeTimestamp'" },
+        { Entry($$$"""{"card":"{{{Card}}}","outcome":"accepted","outcome":"overridden","outcomeTimestamp":"2021-12-11T10:05:31Z"}"""), "duplicate member 'outcome'" },
+        { """{"feedback":[],"feedback":[{}]}""", "duplicate member 'feedback'" },
     };
 
     [Theory]

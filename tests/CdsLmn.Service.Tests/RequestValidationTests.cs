@@ -159,6 +159,40 @@ public sealed class RequestValidationTests(CdsLmnAppFactory app) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("examples/order-select-ivig.json")]
+    [InlineData("examples/order-sign-ivig.json")]
+    public async Task AnswersBadRequestForADraftOrderFirelyCannotRead(string fixture)
+    {
+        var body = TestData.Node(fixture);
+        // One object where R4 wants an array, deep enough that Firely throws while validating it.
+        body["context"]!["draftOrders"]!["entry"]![0]!["resource"]!["contained"] =
+            JsonNode.Parse("""{"resourceType":"Medication","id":"med","code":{"text":"Privigen 10%"}}""");
+
+        using var response = await app.CreateClient().PostAsync(fixture.Contains("sign", StringComparison.Ordinal) ? TestData.OrderSignUrl : TestData.OrderSelectUrl, TestData.Json(body));
+
+        var diagnostics = await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("'context.draftOrders.entry[0]'", diagnostics, StringComparison.Ordinal);
+        Assert.Contains("MedicationRequest", diagnostics, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"hook\":", "\"hook\":\"order-select\",", "hook")]
+    [InlineData("\"patientId\":", "\"patientId\":\"someone-else\",", "patientId")]
+    [InlineData("\"intent\":", "\"intent\":\"plan\",", "intent")]
+    [InlineData("\"gender\":", "\"gender\":\"female\",", "gender")]
+    public async Task AnswersBadRequestForADuplicateMemberAnywhere(string before, string duplicate, string named)
+    {
+        var text = TestData.Node("examples/order-select-ivig.json").ToJsonString();
+        var at = text.IndexOf(before, StringComparison.Ordinal);
+        Assert.True(at >= 0, before);
+
+        using var response = await app.CreateClient().PostAsync(TestData.OrderSelectUrl, TestData.Json(text.Insert(at, duplicate)));
+
+        var diagnostics = await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains($"duplicate member '{named}'", diagnostics, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AnswersMethodNotAllowedWithAnOutcome()
     {

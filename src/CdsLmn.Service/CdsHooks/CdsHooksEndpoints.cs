@@ -9,7 +9,8 @@ public static class CdsHooksEndpoints
     public static IEndpointRouteBuilder MapCdsHooks(this IEndpointRouteBuilder app)
     {
         var services = app.MapGroup("/cds-services").RequireCors(CdsHooksCors.PolicyName)
-            .RequireAuthorization(Auth.ClientAuthentication.PolicyName); // every CDS endpoint, feedback included
+            .RequireAuthorization(Auth.ClientAuthentication.PolicyName) // every CDS endpoint, feedback included
+            .RequireRateLimiting(RateLimiting.ClientRateLimiting.PolicyName);
         services.MapGet("", GetDiscovery).WithName("discovery");
         services.MapPost("{id}", CallServiceAsync).WithName("call-service").AddEndpointFilter<HookTimingFilter>();
         services.MapPost("{id}/feedback", FeedbackEndpoint.PostFeedbackAsync).WithName("feedback");

@@ -10,8 +10,6 @@ namespace CdsLmn.Service.CdsHooks;
 /// </summary>
 public static class FeedbackReader
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
-
     public static async Task<(IReadOnlyList<FeedbackEntry>? Entries, OperationOutcomeResult? Error)> ReadAsync(
         HttpRequest request, CdsService service, long maxBodyBytes, CancellationToken cancellationToken)
     {
@@ -23,7 +21,7 @@ public static class FeedbackReader
 
         try
         {
-            using var document = JsonDocument.Parse(body, DocumentOptions);
+            using var document = JsonDocument.Parse(body, JsonRequestBody.DocumentOptions);
             var problem = FeedbackShape.FindProblem(document.RootElement);
             if (problem is not null)
             {

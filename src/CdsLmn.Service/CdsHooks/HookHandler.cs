@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace CdsLmn.Service.CdsHooks;
 
-/// <summary>What a hook call produced: a response to send, or an error outcome (412).</summary>
+/// <summary>What a hook call produced: a response to send, or an error outcome (400 for an unreadable draft order, 412).</summary>
 public sealed record HookOutcome(CdsResponse? Response, OperationOutcomeResult? Error)
 {
     public static HookOutcome Cards(CdsResponse response) => new(response, null);
@@ -35,6 +35,10 @@ public sealed partial class HookHandler(
         var request = ToEvidenceRequest(call);
 
         var evidence = EvidenceGatherer.FromDraftOrders(request);
+        if (evidence.UnreadableDraftOrder is { } unreadable)
+        {
+            return HookOutcome.Failed(OperationOutcomeResult.BadRequest(unreadable));
+        }
         var assessment = Assessment.Silent;
         if (advisor.MayConcernIvig(evidence.ToClinicalEvidence()))
         {
@@ -81,6 +85,7 @@ public sealed partial class HookHandler(
         Templates = call.Service.Prefetch,
         FhirServer = call.Request.FhirServer,
         AccessToken = call.Request.FhirAuthorization?.AccessToken,
+        Scope = call.Request.FhirAuthorization?.Scope,
     };
 
     private IssuedCard ToIssuedCard(HookCall call, Advice advice, Card card, bool shadow) => new()

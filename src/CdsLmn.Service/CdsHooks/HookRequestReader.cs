@@ -11,8 +11,6 @@ namespace CdsLmn.Service.CdsHooks;
 /// </summary>
 public sealed class HookRequestReader(IOptions<CdsHooksOptions> options)
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
-
     public async Task<(HookCall? Call, OperationOutcomeResult? Error)> ReadAsync(HttpRequest request, CdsService service, CancellationToken cancellationToken)
     {
         var (body, bodyError) = await JsonRequestBody.ReadAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken);
@@ -24,7 +22,7 @@ public sealed class HookRequestReader(IOptions<CdsHooksOptions> options)
         JsonDocument? document = null;
         try
         {
-            document = JsonDocument.Parse(body, DocumentOptions);
+            document = JsonDocument.Parse(body, JsonRequestBody.DocumentOptions);
             var problem = RequestShape.FindProblem(document.RootElement, service);
             if (problem is not null)
             {

@@ -28,9 +28,30 @@ public static class JsonRequestBody
             : (null, OperationOutcomeResult.BadRequest("The body is not valid UTF-8 JSON: it holds bytes or escaped characters that are not valid Unicode."));
     }
 
+    /// <summary>
+    /// How every hook and feedback body is parsed: a member name twice in one object is refused (the platform's check),
+    /// since readers disagree on which value wins (RFC 8259 §4 leaves it open).
+    /// </summary>
+    public static JsonDocumentOptions DocumentOptions { get; } = new() { MaxDepth = 64, AllowDuplicateProperties = false };
+
     /// <summary>System.Text.Json messages name the path and position, never the offending value.</summary>
     public static string DescribeJsonError(JsonException e) =>
-        e.Path is { Length: > 0 } path ? $"invalid value at '{path.TrimStart('$', '.')}' (line {e.LineNumber + 1})." : $"malformed JSON (line {e.LineNumber + 1}).";
+        DuplicateMember(e) is { } name ? $"duplicate member '{name}': a member name may appear only once in an object."
+        : e.Path is { Length: > 0 } path ? $"invalid value at '{path.TrimStart('$', '.')}' (line {e.LineNumber + 1})."
+        : $"malformed JSON (line {e.LineNumber + 1}).";
+
+    /// <summary>The member name System.Text.Json reports as duplicated ("Duplicate property 'hook' …"), shortened and printable.</summary>
+    private static string? DuplicateMember(JsonException e)
+    {
+        const string Prefix = "Duplicate property '";
+        if (!e.Message.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var end = e.Message.IndexOf("' ", Prefix.Length, StringComparison.Ordinal);
+        var name = end < 0 ? "?" : e.Message[Prefix.Length..end];
+        return name.Length <= 64 && name.All(c => c is >= ' ' and <= '~') ? name : "?";
+    }
 
     /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is larger.</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long limit, CancellationToken cancellationToken)

@@ -39,6 +39,10 @@ public sealed class OperationOutcomeResult : IResult, IStatusCodeHttpResult
 
     public static OperationOutcomeResult PreconditionFailed(string diagnostics) => new(StatusCodes.Status412PreconditionFailed, OperationOutcome.IssueType.Processing, diagnostics);
 
+    public static OperationOutcomeResult TooManyRequests(long retryAfterSeconds) =>
+        new(StatusCodes.Status429TooManyRequests, OperationOutcome.IssueType.Throttled,
+            $"This client has made more calls than CdsLmn:RateLimit allows; retry after {retryAfterSeconds} s.");
+
     /// <summary>Authentication failures carry no detail (docs/cds-hooks-spec.md §6.2).</summary>
     public static OperationOutcomeResult Unauthorized() => new(StatusCodes.Status401Unauthorized, OperationOutcome.IssueType.Login, null);
 
@@ -72,6 +76,7 @@ public sealed class OperationOutcomeResult : IResult, IStatusCodeHttpResult
         StatusCodes.Status405MethodNotAllowed => OperationOutcome.IssueType.NotSupported,
         StatusCodes.Status413PayloadTooLarge => OperationOutcome.IssueType.TooLong,
         StatusCodes.Status415UnsupportedMediaType => OperationOutcome.IssueType.NotSupported,
+        StatusCodes.Status429TooManyRequests => OperationOutcome.IssueType.Throttled,
         >= 500 => OperationOutcome.IssueType.Exception,
         _ => OperationOutcome.IssueType.Invalid,
     };

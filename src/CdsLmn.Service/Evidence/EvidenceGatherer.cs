@@ -7,16 +7,18 @@ namespace CdsLmn.Service.Evidence;
 /// <summary>
 /// Gathers the evidence for one hook call (docs/cds-hooks-spec.md §3): first from the request alone (draft orders
 /// and prefetch), then — only when the advisor could not decide on that — whatever is missing from the EHR's
-/// FHIR server, all queries in parallel within one time budget, on the allowlisted server only.
+/// FHIR server, all queries in parallel within one time budget, on the allowlisted server only, and only what
+/// <c>fhirAuthorization.scope</c> grants (<see cref="SmartScopes"/>).
 /// </summary>
 public sealed partial class EvidenceGatherer(FhirQueryClient fhir, FhirServerAllowlist allowlist, IOptions<FhirOptions> options, ILogger<EvidenceGatherer> logger)
 {
     /// <summary>Reads draftOrders only: enough to know whether an order may be IVIg. Every prefetch key is still unread.</summary>
     public static GatheredEvidence FromDraftOrders(EvidenceRequest request)
     {
-        var (orders, medications) = DraftOrders.Read(request.DraftOrders, request.Selections);
+        var (orders, medications, unreadable) = DraftOrders.Read(request.DraftOrders, request.Selections);
         return new GatheredEvidence
         {
+            UnreadableDraftOrder = unreadable,
             OrdersInScope = orders,
             Medications = medications,
             Keys = request.Templates.Keys.Where(PrefetchKeys.Kinds.ContainsKey).ToList(),
@@ -51,14 +53,15 @@ public sealed partial class EvidenceGatherer(FhirQueryClient fhir, FhirServerAll
             return WithRefusal(partial, refusal!);
         }
 
+        var scopes = SmartScopes.Parse(request.Scope);
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(options.Value.Timeout);
 
         var keys = partial.Keys
             .Where(key => !partial.Results.TryGetValue(key, out var r) || r.Failed || r.NextPage is not null)
             .ToList();
-        var queries = keys.Select(key => FetchKeyAsync(server, request, key, partial, budget.Token));
-        var orderMedications = ReadMedicationsAsync(server, UnresolvedReferences(partial.OrdersInScope.Select(o => o.Medication), partial.Medications), budget.Token);
+        var queries = keys.Select(key => FetchKeyAsync(server, scopes, request, key, partial, budget.Token));
+        var orderMedications = ReadMedicationsAsync(server, scopes, UnresolvedReferences(partial.OrdersInScope.Select(o => o.Medication), partial.Medications), budget.Token);
 
         var fetched = await System.Threading.Tasks.Task.WhenAll(queries);
         var (medications, unresolved) = await orderMedications;
@@ -72,7 +75,7 @@ public sealed partial class EvidenceGatherer(FhirQueryClient fhir, FhirServerAll
         // Order history may name its medication by reference too; resolve those in a second, bounded round.
         var known = partial.Medications.Concat(medications).ToList();
         var historyReferences = UnresolvedReferences(HistoryMedications(results), known).Take(options.Value.MaxMedicationReads).ToList();
-        var (historyMedications, historyUnresolved) = await ReadMedicationsAsync(server, historyReferences, budget.Token);
+        var (historyMedications, historyUnresolved) = await ReadMedicationsAsync(server, scopes, historyReferences, budget.Token);
         foreach (var key in historyUnresolved.Count > 0 ? PrefetchKeys.Kinds.Where(k => k.Value == EvidenceKind.OngoingIvig).Select(k => k.Key) : [])
         {
             results[key] = EvidenceResult.Fail("a medication in the order history could not be read");
@@ -104,8 +107,16 @@ public sealed partial class EvidenceGatherer(FhirQueryClient fhir, FhirServerAll
         return new FhirServer(url, request.AccessToken);
     }
 
-    private async Task<(string Key, EvidenceResult Result)> FetchKeyAsync(FhirServer server, EvidenceRequest request, string key, GatheredEvidence partial, CancellationToken cancellationToken)
+    private async Task<(string Key, EvidenceResult Result)> FetchKeyAsync(
+        FhirServer server, SmartScopes? scopes, EvidenceRequest request, string key, GatheredEvidence partial, CancellationToken cancellationToken)
     {
+        if (scopes?.Refusal(request.Templates[key]) is { } refusal)
+        {
+            var prefetch = !partial.Results.TryGetValue(key, out var had) ? "not prefetched"
+                : had.Failed ? $"the prefetch is unusable ({had.Failure})"
+                : "the prefetch has further pages";
+            return (key, EvidenceResult.Fail($"{prefetch}, and {refusal}"));
+        }
         // A paginated prefetch keeps its first page and follows the rest; anything else is queried afresh.
         if (partial.Results.TryGetValue(key, out var prefetched) && !prefetched.Failed && prefetched.NextPage is not null)
         {
@@ -116,9 +127,10 @@ public sealed partial class EvidenceGatherer(FhirQueryClient fhir, FhirServerAll
     }
 
     private async Task<(IReadOnlyList<Medication> Found, IReadOnlyDictionary<string, string> Unresolved)> ReadMedicationsAsync(
-        FhirServer server, IReadOnlyCollection<string> references, CancellationToken cancellationToken)
+        FhirServer server, SmartScopes? scopes, IReadOnlyCollection<string> references, CancellationToken cancellationToken)
     {
-        var reads = await System.Threading.Tasks.Task.WhenAll(references.Select(async reference => (reference, result: await fhir.GetAsync(server, reference, cancellationToken))));
+        var reads = await System.Threading.Tasks.Task.WhenAll(references.Select(async reference => (reference, result:
+            scopes?.Refusal(reference) is { } refusal ? EvidenceResult.Fail(refusal) : await fhir.GetAsync(server, reference, cancellationToken))));
         var found = reads.SelectMany(r => r.result.Resources.OfType<Medication>()).ToList();
         var unresolved = reads.Where(r => r.result.Failed).ToDictionary(r => r.reference, r => r.result.Failure!);
         return (found, unresolved);

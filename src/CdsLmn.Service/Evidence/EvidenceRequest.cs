@@ -26,4 +26,7 @@ public sealed record EvidenceRequest
 
     /// <summary>Transient bearer token for <see cref="FhirServer"/>; never logged or kept.</summary>
     public string? AccessToken { get; init; }
+
+    /// <summary><c>fhirAuthorization.scope</c>: when present, only what it grants is queried.</summary>
+    public string? Scope { get; init; }
 }

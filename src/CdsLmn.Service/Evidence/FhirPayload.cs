@@ -40,10 +40,14 @@ internal static class FhirPayload
     }
 
     /// <summary>The JSON of each <c>entry.resource</c> of a Bundle.</summary>
-    public static IEnumerable<JsonElement> EntryResources(JsonElement bundle) =>
+    public static IEnumerable<JsonElement> EntryResources(JsonElement bundle) => IndexedEntryResources(bundle).Select(entry => entry.Resource);
+
+    /// <summary>Each <c>entry.resource</c> with the index of its entry (for messages that name it).</summary>
+    public static IEnumerable<(int Index, JsonElement Resource)> IndexedEntryResources(JsonElement bundle) =>
         Items(bundle, "entry")
-            .Where(entry => entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("resource", out _))
-            .Select(entry => entry.GetProperty("resource"));
+            .Select((entry, index) => (index, entry))
+            .Where(e => e.entry.ValueKind == JsonValueKind.Object && e.entry.TryGetProperty("resource", out _))
+            .Select(e => (e.index, e.entry.GetProperty("resource")));
 
     private static EvidenceResult ReadBundle(JsonElement bundle)
     {

@@ -25,8 +25,8 @@ public sealed partial class FhirQueryClient(
     /// <summary>Runs a read (<c>Patient/123</c>) or a search (<c>Observation?…</c>) relative to <paramref name="server"/>, following next links.</summary>
     public async Task<EvidenceResult> GetAsync(FhirServer server, string relativeUrl, CancellationToken cancellationToken)
     {
-        var isSearch = relativeUrl.Contains('?', StringComparison.Ordinal) || !relativeUrl.Contains('/', StringComparison.Ordinal);
-        var expectedType = isSearch ? "Bundle" : relativeUrl.Split('/', 2)[0];
+        var (resourceType, isSearch) = Classify(relativeUrl);
+        var expectedType = isSearch ? "Bundle" : resourceType;
         var url = new Uri(server.BaseWithSlash, relativeUrl);
         var resources = new List<Resource>();
 
@@ -52,6 +52,13 @@ public sealed partial class FhirQueryClient(
             }
             url = result.NextPage;
         }
+    }
+
+    /// <summary>The resource type of a relative read (<c>Patient/123</c>) or search (<c>Observation?…</c>), and which of the two it is.</summary>
+    public static (string ResourceType, bool IsSearch) Classify(string relativeUrl)
+    {
+        var isSearch = relativeUrl.Contains('?', StringComparison.Ordinal) || !relativeUrl.Contains('/', StringComparison.Ordinal);
+        return (relativeUrl.Split('?', '/')[0], isSearch);
     }
 
     /// <summary>Follows the next link of a prefetched Bundle; the link must lie under fhirServer.</summary>

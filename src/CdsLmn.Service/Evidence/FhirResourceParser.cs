@@ -45,7 +45,11 @@ internal static class FhirResourceParser
             problem = resource is null ? $"'{type.GetString()}' is not valid FHIR R4" : null;
             return resource;
         }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or ArgumentException or NotSupportedException)
+        // Firely throws more than its documented types while it validates what it read (a CodedValidationException
+        // from DomainResource.Contained when "contained" is one object, for one): whatever it throws, the resource is unreadable.
+#pragma warning disable CA1031
+        catch (Exception)
+#pragma warning restore CA1031
         {
             problem = $"'{type.GetString()}' could not be read as a FHIR R4 resource";
             return null;

@@ -12,6 +12,9 @@ public sealed record GatheredEvidence
 {
     public required IReadOnlyList<MedicationRequest> OrdersInScope { get; init; }
 
+    /// <summary>Why an entry of draftOrders could not be read; the request is then refused (400).</summary>
+    public string? UnreadableDraftOrder { get; init; }
+
     /// <summary>Medications from draftOrders and from reads.</summary>
     public required IReadOnlyList<Medication> Medications { get; init; }
 

@@ -33,6 +33,9 @@ public sealed class ClientAuthenticationTests(AuthAppFactory app) : IClassFixtur
         { "aud of another host", "aud-mismatch" },
         { "discovery token used on a hook", "aud-mismatch" },
         { "hook token used on discovery", "aud-mismatch" },
+        { "a configured audience base alone", "aud-mismatch" },
+        { "a configured audience for discovery used on a hook", "aud-mismatch" },
+        { "a configured audience for another service", "aud-mismatch" },
         { "unknown iss", "iss-unknown" },
         { "unknown kid", "kid-unknown" },
         { "no kid", "kid-missing" },
@@ -41,6 +44,9 @@ public sealed class ClientAuthenticationTests(AuthAppFactory app) : IClassFixtur
         { "no exp", "exp-missing" },
         { "typ at+jwt", "typ-not-jwt" },
         { "no typ", "typ-not-jwt" },
+        { "crit naming an unknown extension", "crit-unsupported" },
+        { "crit naming a registered header", "crit-unsupported" },
+        { "crit that is not an array", "crit-unsupported" },
         { "tenant not on the allowlist", "tenant-not-allowed" },
         { "no tenant where an allowlist exists", "tenant-not-allowed" },
         { "no token for an unknown service id", "missing-token" },
@@ -114,7 +120,7 @@ public sealed class ClientAuthenticationTests(AuthAppFactory app) : IClassFixtur
                 token.Payload["aud"] = AuthAppFactory.PublicBaseUrl + Hook + "/";
                 break;
             case "a configured audience":
-                token.Payload["aud"] = AuthAppFactory.RegisteredAudience;
+                token.Payload["aud"] = AuthAppFactory.RegisteredAudience + Hook;
                 break;
             case "a past nbf (as Epic sends)":
                 token.Payload["nbf"] = now.AddMinutes(-5).ToUnixTimeSeconds();
@@ -241,6 +247,9 @@ public sealed class ClientAuthenticationTests(AuthAppFactory app) : IClassFixtur
             "aud of another host" => (Hook, Sign(t => t.Payload["aud"] = "https://evil.example.org" + Hook)),
             "discovery token used on a hook" => (Hook, Sign(t => t.Payload["aud"] = AuthAppFactory.PublicBaseUrl + AuthCalls.Discovery)),
             "hook token used on discovery" => (AuthCalls.Discovery, Sign(_ => { })),
+            "a configured audience base alone" => (Hook, Sign(t => t.Payload["aud"] = AuthAppFactory.RegisteredAudience)),
+            "a configured audience for discovery used on a hook" => (Hook, Sign(t => t.Payload["aud"] = AuthAppFactory.RegisteredAudience + AuthCalls.Discovery)),
+            "a configured audience for another service" => (Hook, Sign(t => t.Payload["aud"] = AuthAppFactory.RegisteredAudience + TestData.OrderSignUrl)),
             "unknown iss" => (Hook, Sign(t => t.Payload["iss"] = "https://unknown-ehr.example.org")),
             "unknown kid" => (Hook, Sign(t => t.Header["kid"] = "no-such-kid")),
             "no kid" => (Hook, Sign(t => t.Header.Remove("kid"))),
@@ -249,6 +258,9 @@ public sealed class ClientAuthenticationTests(AuthAppFactory app) : IClassFixtur
             "no exp" => (Hook, Sign(t => t.Payload.Remove("exp"))),
             "typ at+jwt" => (Hook, Sign(t => t.Header["typ"] = "at+jwt")),
             "no typ" => (Hook, Sign(t => t.Header.Remove("typ"))),
+            "crit naming an unknown extension" => (Hook, Sign(t => { t.Header["crit"] = new JsonArray("x-unknown"); t.Header["x-unknown"] = true; })),
+            "crit naming a registered header" => (Hook, Sign(t => t.Header["crit"] = new JsonArray("kid"))),
+            "crit that is not an array" => (Hook, Sign(t => t.Header["crit"] = "x-unknown")),
             "tenant not on the allowlist" =>
                 (Hook, "Bearer " + app.TenantToken(Hook).With(t => t.Payload["tenant"] = "org-2").SignedBy(app.TenantKey)),
             "no tenant where an allowlist exists" =>

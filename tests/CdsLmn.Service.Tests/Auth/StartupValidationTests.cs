@@ -20,6 +20,9 @@ public sealed class StartupValidationTests
         { "Production", [$"{Client}:JwksUrl=https://ehr.example.org/jwks.json"], $"{Client}:Issuer is required" },
         { "Production", [$"{Client}:Issuer=https://ehr.example.org", $"{Client}:JwksUrl=https://ehr.example.org/jwks.json", "CdsLmn:PublicBaseUrl=cds.example.org"], "CdsLmn:PublicBaseUrl" },
         { "Development", ["CdsLmn:Auth:Mode=Required"], "CdsLmn:Auth:Clients" },
+        { "Development", ["CdsLmn:RateLimit:PermitLimit=0"], "CdsLmn:RateLimit:PermitLimit" },
+        { "Development", ["CdsLmn:RateLimit:Window=00:00:00"], "CdsLmn:RateLimit:Window" },
+        { "Production", [$"{Client}:Issuer=https://ehr.example.org", $"{Client}:JwksUrl=https://ehr.example.org/jwks.json", "CdsLmn:Auth:Audiences:0=cds-hooks"], "CdsLmn:Auth:Audiences:0 must be a base URL" },
     };
 
     [Theory]

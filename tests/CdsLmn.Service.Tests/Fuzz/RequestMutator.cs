@@ -6,7 +6,8 @@ namespace CdsLmn.Service.Tests.Fuzz;
 /// <summary>
 /// Deterministic mutations of valid hook requests (a fixed seed gives the same bodies every run): deleted
 /// members, wrong JSON types, huge strings and arrays, deep nesting, out-of-range numbers, duplicate keys,
-/// invalid UTF-8, FHIR resources of the wrong type, truncation — alone or stacked.
+/// invalid UTF-8, FHIR resources of the wrong type, FHIR shape mutations deep inside the resources
+/// (<see cref="FhirShapeMutator"/>), truncation — alone or stacked.
 /// </summary>
 internal sealed class RequestMutator(int seed)
 {
@@ -30,7 +31,13 @@ internal sealed class RequestMutator(int seed)
         string? raw = null;
         for (var i = 0; i < rounds; i++)
         {
-            var kind = _random.Next(9);
+            var kind = _random.Next(10);
+            if (kind >= 8)
+            {
+                body = ReshapeFhir(body, out var step);
+                steps.Add(step);
+                continue;
+            }
             steps.Add(kind switch
             {
                 0 => DeleteMember(body),
@@ -68,6 +75,26 @@ internal sealed class RequestMutator(int seed)
         }
         Describe = string.Join(" + ", steps);
         return bytes;
+    }
+
+    /// <summary>One <see cref="FhirShapeMutator"/> mutation at any depth inside the draft orders or a prefetch value.</summary>
+    private JsonObject ReshapeFhir(JsonObject body, out string step)
+    {
+        var paths = FhirShapeMutator.Paths(body)
+            .Where(p => p.StartsWith("/context/draftOrders/", StringComparison.Ordinal) || p.StartsWith("/prefetch/", StringComparison.Ordinal))
+            .ToList();
+        for (var attempt = 0; paths.Count > 0 && attempt < 10; attempt++)
+        {
+            var path = paths[_random.Next(paths.Count)];
+            var shape = FhirShapeMutator.Shapes[_random.Next(FhirShapeMutator.Shapes.Length)];
+            if (FhirShapeMutator.Mutate(body, path, shape) is JsonObject mutated)
+            {
+                step = $"FHIR {shape} at {path}";
+                return mutated;
+            }
+        }
+        step = DeleteMember(body);
+        return body;
     }
 
     private string DeleteMember(JsonObject body)

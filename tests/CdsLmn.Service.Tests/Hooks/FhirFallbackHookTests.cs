@@ -64,6 +64,71 @@ public sealed class FhirFallbackHookTests : IClassFixture<NoBreakerAppFactory>, 
     }
 
     [Fact]
+    public async Task AnswersPreconditionFailedWhenAFetchedResourceMakesFirelyThrow()
+    {
+        var scenario = new Scenario().NerveConduction("260385009", daysAgo: 60).AntiGm1Index(12, daysAgo: 57).CreatineKinase(450, daysAgo: 55);
+        ServeAsFhirServer(scenario.Prefetch);
+        var observation = scenario.Prefetch["antiGm1IgM"]!["entry"]![0]!["resource"]!.DeepClone();
+        observation["contained"] = JsonNode.Parse("""{"resourceType":"Specimen","id":"serum"}""");
+        _ehr.Serve("Observation", Fhir.Bundle(observation));
+
+        using var response = await PostAsync(WithoutPrefetch(scenario.OrderSelect()));
+
+        var diagnostics = await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.PreconditionFailed);
+        Assert.Contains("antiGm1IgM", diagnostics, StringComparison.Ordinal);
+        Assert.Contains("Observation", diagnostics, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("patient/*.read")]
+    [InlineData("user/*.rs")]
+    [InlineData("system/*.*")]
+    [InlineData("launch openid patient/Patient.read patient/Condition.read patient/Observation.read patient/DiagnosticReport.read patient/ServiceRequest.read patient/MedicationAdministration.read patient/MedicationRequest.read")]
+    [InlineData("patient/Patient.r patient/Condition.rs patient/Observation.s patient/DiagnosticReport.s patient/ServiceRequest.s patient/MedicationAdministration.s patient/MedicationRequest.s")]
+    public async Task QueriesWhatTheScopeGrants(string scope)
+    {
+        var scenario = new Scenario().NerveConduction("260385009", daysAgo: 60).AntiGm1Index(12, daysAgo: 57).CreatineKinase(450, daysAgo: 55);
+        ServeAsFhirServer(scenario.Prefetch);
+
+        var decision = await DecisionAsync(WithScope(WithoutPrefetch(scenario.OrderSelect()), scope));
+
+        Assert.Contains("\"row\":3", decision, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("patient/Patient.read patient/Condition.read", "search of Observation")]
+    [InlineData("patient/*.write", "search of Observation")]
+    [InlineData("patient/Observation.r patient/Patient.rs patient/Condition.rs", "search of Observation")]
+    [InlineData("patient/Observation.rs?category=laboratory patient/Patient.rs patient/Condition.rs", "search of Observation")]
+    [InlineData("patient/Observation.rs patient/Condition.rs", "read of Patient")]
+    [InlineData("openid fhirUser", "search of Observation")]
+    [InlineData("", "search of Observation")]
+    public async Task TreatsWhatTheScopeDoesNotGrantAsMissingWithoutAsking(string scope, string reason)
+    {
+        var scenario = new Scenario().NerveConduction("260385009", daysAgo: 60).AntiGm1Index(12, daysAgo: 57).CreatineKinase(450, daysAgo: 55);
+        ServeAsFhirServer(scenario.Prefetch);
+
+        using var response = await PostAsync(WithScope(WithoutPrefetch(scenario.OrderSelect()), scope));
+
+        var diagnostics = await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.PreconditionFailed);
+        Assert.Contains($"fhirAuthorization.scope grants no {reason}", diagnostics, StringComparison.Ordinal);
+        var type = reason.Split(' ')[^1];
+        Assert.DoesNotContain(_ehr.Server.LogEntries, e => e.RequestMessage.Path.StartsWith($"/fhir/{type}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task UsesPrefetchWhateverTheScopeSays()
+    {
+        var scenario = new Scenario().NerveConduction("260385009", daysAgo: 60).AntiGm1Index(12, daysAgo: 57).CreatineKinase(450, daysAgo: 55);
+        var body = WithScope(scenario.OrderSelect(), "openid");
+        body["fhirServer"] = _ehr.FhirBase;
+
+        var decision = await DecisionAsync(body);
+
+        Assert.Contains("\"row\":3", decision, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnswersPreconditionFailedForAServerOffTheAllowlist()
     {
         var scenario = new Scenario().NerveConduction("260385009", daysAgo: 60).AntiGm1Index(12, daysAgo: 57).CreatineKinase(450, daysAgo: 55);
@@ -95,6 +160,12 @@ public sealed class FhirFallbackHookTests : IClassFixture<NoBreakerAppFactory>, 
         body.Remove("prefetch");
         body["fhirServer"] = _ehr.FhirBase;
         body["fhirAuthorization"] = JsonNode.Parse("""{"access_token":"at-51c0","token_type":"Bearer","expires_in":300,"scope":"patient/*.read","subject":"cdslmn"}""");
+        return body;
+    }
+
+    private static JsonObject WithScope(JsonObject body, string scope)
+    {
+        body["fhirAuthorization"] = JsonNode.Parse($$"""{"access_token":"at-51c0","token_type":"Bearer","expires_in":300,"scope":"{{scope}}","subject":"cdslmn"}""");
         return body;
     }
 

@@ -25,7 +25,10 @@ public sealed class ClientAuthOptions
     /// <summary><c>CdsLmn:Auth:Clients</c>: the trusted CDS clients, one per issuer.</summary>
     public List<TrustedClientOptions> Clients { get; set; } = [];
 
-    /// <summary><c>CdsLmn:Auth:Audiences</c>: extra accepted <c>aud</c> values, compared exactly (a trailing slash aside).</summary>
+    /// <summary>
+    /// <c>CdsLmn:Auth:Audiences</c>: extra base URLs the EHR may have registered the service under; on each endpoint the
+    /// accepted <c>aud</c> is such a base plus that endpoint's path (compared exactly, a trailing slash aside).
+    /// </summary>
     public List<string> Audiences { get; set; } = [];
 
     /// <summary>

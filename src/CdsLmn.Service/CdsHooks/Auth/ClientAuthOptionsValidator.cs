@@ -13,17 +13,16 @@ internal sealed class ClientAuthOptionsValidator(IHostEnvironment environment) :
     public ValidateOptionsResult Validate(string? name, ClientAuthOptions options)
     {
         var failures = new List<string>();
-        if (options.PublicBaseUrl is { Length: > 0 } baseUrl
-            && (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("https" or "http") || baseUri.Query.Length > 0 || baseUri.Fragment.Length > 0))
+        if (options.PublicBaseUrl is { Length: > 0 } baseUrl && !IsBaseUrl(baseUrl))
         {
             failures.Add($"{ClientAuthOptions.PublicBaseUrlKey} must be an absolute http(s) URL without query or fragment.");
         }
 
         for (var i = 0; i < options.Audiences.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(options.Audiences[i]))
+            if (!IsBaseUrl(options.Audiences[i]))
             {
-                failures.Add($"{Prefix}:Audiences:{i} must not be empty.");
+                failures.Add($"{Prefix}:Audiences:{i} must be a base URL (absolute http(s), no query or fragment); the accepted aud is it plus the endpoint's path.");
             }
         }
 
@@ -95,6 +94,9 @@ internal sealed class ClientAuthOptionsValidator(IHostEnvironment environment) :
             }
         }
     }
+
+    private static bool IsBaseUrl(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "https" or "http" && url.Query.Length == 0 && url.Fragment.Length == 0;
 
     private static bool IsLoopback(Uri url) =>
         url.IsLoopback || (IPAddress.TryParse(url.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));

@@ -9,7 +9,7 @@ namespace CdsLmn.Service.CdsHooks.Auth;
 
 /// <summary>
 /// The JwtBearer events that make it a CDS client check. Before validation: read the header and payload (not yet
-/// trusted), refuse a bad <c>alg</c>/<c>typ</c>/<c>kid</c>/<c>iss</c>/<c>jku</c> without fetching anything, and make
+/// trusted), refuse a bad <c>alg</c>/<c>typ</c>/<c>crit</c>/<c>kid</c>/<c>iss</c>/<c>jku</c> without fetching anything, and make
 /// sure the issuer's key cache knows the <c>kid</c> (the signing-key resolver is synchronous). JwtBearer then checks
 /// the signature, algorithm, type, issuer and <c>exp</c>. After it: <c>iat</c>, lifetime, <c>aud</c> = the called
 /// endpoint, <c>tenant</c>, and last the <c>jti</c> replay cache. Any failure answers 401 with an empty
@@ -54,6 +54,9 @@ internal sealed partial class ClientTokenEvents(
         var reason =
             !ClientTokenRules.Algorithms.Contains(jwt.Alg) ? AuthFailure.AlgorithmNotAllowed
             : jwt.Typ != ClientTokenRules.TokenType ? AuthFailure.WrongType
+            // RFC 7515 §4.1.11: a JWS listing a critical extension the recipient does not understand must be
+            // rejected. This service implements none, so any "crit" (even an empty or malformed one) is refused.
+            : jwt.TryGetHeaderValue<object>("crit", out _) ? AuthFailure.CritUnsupported
             : string.IsNullOrEmpty(jwt.Kid) ? AuthFailure.KidMissing
             : client is null ? AuthFailure.IssuerUnknown
             : jwt.TryGetHeaderValue<object>("jku", out var jku) && (jku is not string jkuUrl || jkuUrl != client.JwksUrl) ? AuthFailure.JkuNotAllowlisted
@@ -86,7 +89,7 @@ internal sealed partial class ClientTokenEvents(
         var settings = options.Value;
         var client = keys.FindClient(jwt.Issuer)!;
         var now = clock.GetUtcNow();
-        var expected = ClientTokenRules.ExpectedAudience(context.Request, settings.PublicBaseUrl);
+        var expected = ClientTokenRules.ExpectedAudiences(context.Request, settings);
 
         var issuedAt = ReadNumericDate(jwt, JwtRegisteredClaimNames.Iat);
         var expires = ReadNumericDate(jwt, JwtRegisteredClaimNames.Exp);
@@ -96,7 +99,7 @@ internal sealed partial class ClientTokenEvents(
             : expires is null ? AuthFailure.ExpMissing
             : issuedAt > now + settings.ClockSkew ? AuthFailure.IatInFuture
             : expires - issuedAt > settings.MaxTokenLifetime ? AuthFailure.LifetimeTooLong
-            : !jwt.Audiences.Any(aud => ClientTokenRules.SameAudience(aud, expected) || settings.Audiences.Any(extra => ClientTokenRules.SameAudience(aud, extra))) ? AuthFailure.AudienceMismatch
+            : !jwt.Audiences.Any(aud => expected.Any(audience => ClientTokenRules.SameAudience(aud, audience))) ? AuthFailure.AudienceMismatch
             : client.Tenants.Count > 0 && (claims.Tenant is null || !client.Tenants.Contains(claims.Tenant, StringComparer.Ordinal)) ? AuthFailure.TenantNotAllowed
             : claims.Jti is not { Length: > 0 and <= ClientTokenRules.MaxJtiLength } ? AuthFailure.JtiMissing
             : null;

@@ -33,12 +33,23 @@ internal static class ClientTokenRules
     /// </summary>
     public static string ExpectedAudience(HttpRequest request, string? publicBaseUrl) =>
         publicBaseUrl is { Length: > 0 }
-            ? publicBaseUrl.TrimEnd('/') + request.Path.ToUriComponent()
+            ? OnBase(publicBaseUrl, request)
             : UriHelper.BuildAbsolute(request.Scheme.ToLowerInvariant(), new HostString(request.Host.Value?.ToLowerInvariant() ?? ""), request.PathBase, request.Path);
+
+    /// <summary>
+    /// Every <c>aud</c> accepted on the endpoint called: its own URL, and each configured extra audience (a base URL,
+    /// for EHRs that registered the service under another address) plus the endpoint's path, so a token minted for
+    /// discovery, another endpoint or another service is refused there too (docs/cds-hooks-spec.md §6.2).
+    /// </summary>
+    public static IReadOnlyList<string> ExpectedAudiences(HttpRequest request, ClientAuthOptions options) =>
+        [ExpectedAudience(request, options.PublicBaseUrl), .. options.Audiences.Select(baseUrl => OnBase(baseUrl, request))];
 
     /// <summary>Exact comparison, except that one trailing slash on either side does not matter.</summary>
     public static bool SameAudience(string a, string b) =>
         string.Equals(TrimSlash(a), TrimSlash(b), StringComparison.Ordinal);
+
+    /// <summary>A base URL (with any path prefix) plus the path of the endpoint called.</summary>
+    private static string OnBase(string baseUrl, HttpRequest request) => baseUrl.TrimEnd('/') + request.Path.ToUriComponent();
 
     private static string TrimSlash(string value) => value.EndsWith('/') ? value[..^1] : value;
 }
@@ -53,6 +64,7 @@ internal static class AuthFailure
     public const string KidMissing = "kid-missing";
     public const string IssuerUnknown = "iss-unknown";
     public const string JkuNotAllowlisted = "jku-not-allowlisted";
+    public const string CritUnsupported = "crit-unsupported";
     public const string KidUnknown = "kid-unknown";
     public const string BadSignature = "bad-signature";
     public const string Expired = "expired";

@@ -1,0 +1,34 @@
+using System.Net;
+
+namespace CdsLmn.Service.Tests;
+
+/// <summary>Without client authentication (Development) the partition is the remote address: here, every call.</summary>
+public sealed class DisabledModeRateLimitTests(DisabledModeRateLimitTests.TwoCallsAppFactory app) : IClassFixture<DisabledModeRateLimitTests.TwoCallsAppFactory>
+{
+    [Fact]
+    public async Task LimitsUnauthenticatedCallsButNeverHealth()
+    {
+        var client = app.CreateClient();
+        using var first = await client.GetAsync("/cds-services");
+        using var second = await client.GetAsync("/cds-services");
+        using var third = await client.PostAsync(TestData.OrderSelectUrl, TestData.Json(TestData.Read("sandbox/order-select.json")));
+        using var live = await client.GetAsync("/health/live");
+        using var ready = await client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        await OperationOutcomeAssert.IsOutcomeAsync(third, HttpStatusCode.TooManyRequests);
+        Assert.True(third.Headers.Contains("Retry-After"));
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+
+    public sealed class TwoCallsAppFactory : CdsLmnAppFactory
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+        {
+            ["CdsLmn:RateLimit:PermitLimit"] = "2",
+            ["CdsLmn:RateLimit:Window"] = "01:00:00",
+        };
+    }
+}
