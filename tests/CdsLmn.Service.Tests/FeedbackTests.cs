@@ -40,7 +40,7 @@ public sealed class FeedbackTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnAp
         { Entry($$$"""{"card":"{{{Card}}}","outcome":"overridden","overrideReason":{"userComment":""},"outcomeTimestamp":"2021-12-11T10:05:31Z"}"""), "'feedback[1].overrideReason.userComment'" },
         { Entry($$$"""{"card":"{{{Card}}}","outcome":"accepted","acceptedSuggestions":[{"id":"a"}],"overrideReason":{"userComment":"x"},"outcomeTimestamp":"2021-12-11T10:05:31Z"}"""), "'feedback[1].overrideReason'" },
         { Entry($$$"""{"card":"{{{Card}}}","outcome":"overridden"}"""), "'feedback[1].outcomeTimestamp'" },
-        { Timestamp("2021-12-11T10:05:31+01:00"), "'feedback[1].outcomeTimestamp' must be an RFC 3339 UTC time" },
+        { Timestamp("2021-12-11T10:05:31+24:00"), "'feedback[1].outcomeTimestamp' must be an RFC 3339 date-time" },
         { Timestamp("2021-12-11T10:05:31-00:00"), "'feedback[1].outcomeTimestamp'" },
         { Timestamp("2021-12-11T10:05:31"), "'feedback[1].outcomeTimestamp'" },
         { Timestamp("2021-12-11 10:05:31Z"), "'feedback[1].outcomeTimestamp'" },
@@ -80,7 +80,9 @@ public sealed class FeedbackTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnAp
     [InlineData("2021-12-11T10:05:31.123Z")]
     [InlineData("2021-12-11T10:05:31.123456789Z")]
     [InlineData("2021-12-11T10:05:31+00:00")]
-    public async Task AcceptsAnOverrideWithoutReasonAtAnyUtcForm(string timestamp)
+    [InlineData("2021-12-11T11:05:31+01:00")]
+    [InlineData("2021-12-11T05:05:31.5-05:00")]
+    public async Task AcceptsAnOverrideWithoutReasonAtAnyRfc3339Offset(string timestamp)
     {
         var body = FeedbackBodies.Body(FeedbackBodies.Overridden(FeedbackBodies.NewUuid(), timestamp: timestamp));
 

@@ -38,7 +38,7 @@ public static class FeedbackReader
 
     private static FeedbackEntry ToEntry(Feedback feedback, CdsService service)
     {
-        FeedbackShape.TryParseUtc(feedback.OutcomeTimestamp, out var outcomeAt);
+        FeedbackShape.TryParseRfc3339(feedback.OutcomeTimestamp, out var outcomeAt);
         return new FeedbackEntry
         {
             ServiceId = service.Id,

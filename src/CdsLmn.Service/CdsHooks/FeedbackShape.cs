@@ -40,19 +40,33 @@ internal static partial class FeedbackShape
     }
 
     /// <summary>
-    /// RFC 3339 §5.6 date-time in UTC: <c>Z</c> or <c>+00:00</c>, optional fraction. Other offsets, <c>-00:00</c>
-    /// ("offset unknown"), missing offsets and ISO 8601 variants (week dates, no separators) are refused.
+    /// RFC 3339 §5.6 date-time with any offset (<c>Z</c>, <c>+02:00</c>, <c>-05:00</c>), optional fraction, returned in UTC.
+    /// <c>-00:00</c> ("offset unknown"), missing offsets and ISO 8601 variants (week dates, no separators) are refused.
     /// </summary>
-    public static bool TryParseUtc(string text, out DateTimeOffset value)
+    public static bool TryParseRfc3339(string text, out DateTimeOffset value)
     {
         value = default;
-        var match = Rfc3339Utc().Match(text);
+        var match = Rfc3339().Match(text);
         if (!match.Success
             || !DateTime.TryParseExact(match.Groups["local"].Value, "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
             return false;
         }
-        value = new DateTimeOffset(local, TimeSpan.Zero).AddTicks(FractionTicks(match.Groups["fraction"].Value));
+
+        var offset = TimeSpan.Zero;
+        if (match.Groups["offset"].Success)
+        {
+            var hours = int.Parse(match.Groups["hours"].Value, CultureInfo.InvariantCulture);
+            var minutes = int.Parse(match.Groups["minutes"].Value, CultureInfo.InvariantCulture);
+            if (hours > 23 || minutes > 59 || (hours == 0 && minutes == 0 && match.Groups["sign"].Value == "-"))
+            {
+                return false;
+            }
+
+            offset = new TimeSpan(hours, minutes, 0) * (match.Groups["sign"].Value == "-" ? -1 : 1);
+        }
+
+        value = new DateTimeOffset(local, offset).AddTicks(FractionTicks(match.Groups["fraction"].Value)).ToUniversalTime();
         return true;
     }
 
@@ -172,11 +186,11 @@ internal static partial class FeedbackShape
         {
             return problem;
         }
-        return TryParseUtc(entry.GetProperty("outcomeTimestamp").GetString()!, out _)
+        return TryParseRfc3339(entry.GetProperty("outcomeTimestamp").GetString()!, out _)
             ? null
-            : $"'{path}.outcomeTimestamp' must be an RFC 3339 UTC time such as 2021-12-11T10:05:31Z.";
+            : $"'{path}.outcomeTimestamp' must be an RFC 3339 date-time such as 2021-12-11T10:05:31Z or 2021-12-11T11:05:31+01:00.";
     }
 
-    [GeneratedRegex(@"^(?<local>[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2})(?:\.(?<fraction>[0-9]{1,9}))?(?:Z|\+00:00)\z", RegexOptions.CultureInvariant)]
-    private static partial Regex Rfc3339Utc();
+    [GeneratedRegex(@"^(?<local>[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2})(?:\.(?<fraction>[0-9]{1,9}))?(?:Z|(?<offset>(?<sign>[+-])(?<hours>[0-9]{2}):(?<minutes>[0-9]{2})))\z", RegexOptions.CultureInvariant)]
+    private static partial Regex Rfc3339();
 }

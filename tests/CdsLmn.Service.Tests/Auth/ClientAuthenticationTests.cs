@@ -176,6 +176,17 @@ public sealed class ClientAuthenticationTests(AuthAppFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task AnInlineJwksClientIsVerifiedWithItsKeysWhateverItsJkuSays()
+    {
+        var token = app.TenantToken(Hook).With(t => t.Header["jku"] = app.AttackerJwksUrl);
+
+        using var response = await app.SendAsync(Hook, "Bearer " + token.SignedBy(app.TenantKey));
+
+        await AuthCalls.IsSilentOkAsync(response);
+        Assert.Equal(0, app.AttackerJwksCalls);
+    }
+
+    [Fact]
     public async Task PreflightNeedsNoTokenAndA401StillCarriesCorsHeaders()
     {
         using var preflight = new HttpRequestMessage(HttpMethod.Options, Hook);

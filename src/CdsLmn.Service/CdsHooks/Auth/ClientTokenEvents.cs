@@ -59,7 +59,10 @@ internal sealed partial class ClientTokenEvents(
             : jwt.TryGetHeaderValue<object>("crit", out _) ? AuthFailure.CritUnsupported
             : string.IsNullOrEmpty(jwt.Kid) ? AuthFailure.KidMissing
             : client is null ? AuthFailure.IssuerUnknown
-            : jwt.TryGetHeaderValue<object>("jku", out var jku) && (jku is not string jkuUrl || jkuUrl != client.JwksUrl) ? AuthFailure.JkuNotAllowlisted
+            // A client configured with inline keys only is verified with them whatever its jku says (the CDS Hooks
+            // sandbox sends a jku no hospital network can reach); with a JwksUrl, a jku must equal it. Never fetched.
+            : client.JwksUrl is not null && jwt.TryGetHeaderValue<object>("jku", out var jku) && (jku is not string jkuUrl || jkuUrl != client.JwksUrl)
+                ? AuthFailure.JkuNotAllowlisted
             : null;
         if (reason is null && !await keys.EnsureKeyAsync(claims.Issuer!, jwt.Kid, context.HttpContext.RequestAborted))
         {
