@@ -23,7 +23,8 @@ internal interface ILedgerDatabase
 
     /// <summary>
     /// True when <paramref name="exception"/> means the database cannot be reached right now (it may come back):
-    /// callers answer 503 and the writer retries. Any other failure is a fault of the data or the disk.
+    /// callers answer 503 and the writer retries; a shared database remembers the outage until a connection succeeds.
+    /// Any other failure is a fault of the data or the disk.
     /// </summary>
     bool IsUnavailable(Exception exception);
 }

@@ -75,7 +75,7 @@ internal sealed partial class IssuedCardWriter(LedgerQueue queue, ILedgerDatabas
                 await Task.Delay(delay, _giveUp.Token).ContinueWith(_ => { }, TaskScheduler.Default);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
             }
-            catch (Exception e) when (e is System.Data.Common.DbException or IOException or InvalidOperationException || database.IsUnavailable(e))
+            catch (Exception e) when (database.IsUnavailable(e) || e is System.Data.Common.DbException or IOException or InvalidOperationException)
             {
                 LogWriteFailed(e, cards.Count);
                 metrics.RecordLedgerDropped(cards.Count, "write-failed");

@@ -22,7 +22,8 @@ internal sealed partial class StoreMaintenance(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var nextRetention = DateTimeOffset.MinValue;
+        // Not at once: replicas starting together have enough to do.
+        var nextRetention = time.GetUtcNow() + Interval;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -43,7 +44,7 @@ internal sealed partial class StoreMaintenance(
                     nextRetention = now + RetentionInterval;
                 }
             }
-            catch (Exception e) when (e is DbException or IOException or InvalidOperationException || database.IsUnavailable(e))
+            catch (Exception e) when (database.IsUnavailable(e) || e is DbException or IOException or InvalidOperationException)
             {
                 LogFailed(e.Message);
             }

@@ -25,8 +25,8 @@ public sealed class FhirFallbackHookTests : IClassFixture<NoBreakerAppFactory>, 
         var scenario = new Scenario().NerveConduction("260385009", daysAgo: 60).AntiGm1Index(12, daysAgo: 57).CreatineKinase(450, daysAgo: 55);
         var viaPrefetch = await DecisionAsync(scenario.OrderSelect());
 
-        ServeAsFhirServer(scenario.Prefetch);
-        var viaServer = await DecisionAsync(WithoutPrefetch(scenario.OrderSelect()));
+        _ehr.ServeScenario(scenario.Prefetch);
+        var viaServer = await DecisionAsync(Scenario.WithoutPrefetch(_ehr, scenario.OrderSelect()));
 
         Assert.Equal(viaPrefetch, viaServer);
         Assert.Contains("\"row\":3", viaServer, StringComparison.Ordinal);
@@ -37,9 +37,9 @@ public sealed class FhirFallbackHookTests : IClassFixture<NoBreakerAppFactory>, 
     public async Task SendsNothingToTheServerWhenTheOrderIsNotIvig()
     {
         var scenario = new Scenario().Medication("Labetalol hydrochloride 300 MG Oral Tablet");
-        ServeAsFhirServer(scenario.Prefetch);
+        _ehr.ServeScenario(scenario.Prefetch);
 
-        using var response = await PostAsync(WithoutPrefetch(scenario.OrderSelect()));
+        using var response = await PostAsync(Scenario.WithoutPrefetch(_ehr, scenario.OrderSelect()));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("""{"cards":[]}""", await response.Content.ReadAsStringAsync());
@@ -53,10 +53,10 @@ public sealed class FhirFallbackHookTests : IClassFixture<NoBreakerAppFactory>, 
     public async Task AnswersPreconditionFailedNotAWarningWhenTheServerFails(int status)
     {
         var scenario = new Scenario().NerveConduction("260385009", daysAgo: 60).AntiGm1Index(12, daysAgo: 57).CreatineKinase(450, daysAgo: 55);
-        ServeAsFhirServer(scenario.Prefetch);
+        _ehr.ServeScenario(scenario.Prefetch);
         _ehr.ServeRaw("Observation", "{}", status);
 
-        using var response = await PostAsync(WithoutPrefetch(scenario.OrderSelect()));
+        using var response = await PostAsync(Scenario.WithoutPrefetch(_ehr, scenario.OrderSelect()));
 
         var diagnostics = await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.PreconditionFailed);
         Assert.Contains("antiGm1IgM", diagnostics, StringComparison.Ordinal);
@@ -67,7 +67,7 @@ public sealed class FhirFallbackHookTests : IClassFixture<NoBreakerAppFactory>, 
     public async Task AnswersPreconditionFailedForAServerOffTheAllowlist()
     {
         var scenario = new Scenario().NerveConduction("260385009", daysAgo: 60).AntiGm1Index(12, daysAgo: 57).CreatineKinase(450, daysAgo: 55);
-        var body = WithoutPrefetch(scenario.OrderSelect());
+        var body = Scenario.WithoutPrefetch(_ehr, scenario.OrderSelect());
         body["fhirServer"] = $"http://127.0.0.2:{_ehr.Server.Port}/fhir";
 
         using var response = await PostAsync(body);
@@ -75,27 +75,6 @@ public sealed class FhirFallbackHookTests : IClassFixture<NoBreakerAppFactory>, 
         var diagnostics = await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.PreconditionFailed);
         Assert.Contains("allowlist", diagnostics, StringComparison.Ordinal);
         Assert.Empty(_ehr.Server.LogEntries);
-    }
-
-    private void ServeAsFhirServer(JsonObject prefetch)
-    {
-        _ehr.ServeEmptySearches();
-        // Every Observation key is one search; serve their union, as a real server would filter by code.
-        var observations = new[] { "ncsObservations", "antiGm1IgM", "creatineKinase" }
-            .Where(key => prefetch[key] is JsonObject)
-            .SelectMany(key => prefetch[key]!["entry"]!.AsArray().Select(e => e!["resource"]!))
-            .ToArray();
-        _ehr.Serve("Observation", Fhir.Bundle(observations));
-        _ehr.Serve("Condition", prefetch["conditions"]!);
-        _ehr.Serve("Patient/pma-1", prefetch["patient"]!);
-    }
-
-    private JsonObject WithoutPrefetch(JsonObject body)
-    {
-        body.Remove("prefetch");
-        body["fhirServer"] = _ehr.FhirBase;
-        body["fhirAuthorization"] = JsonNode.Parse("""{"access_token":"at-51c0","token_type":"Bearer","expires_in":300,"scope":"patient/*.read","subject":"cdslmn"}""");
-        return body;
     }
 
     private async Task<HttpResponseMessage> PostAsync(JsonObject body) =>

@@ -164,6 +164,15 @@ internal sealed class Scenario
 
     public JsonObject OrderSelect() => (JsonObject)_body.DeepClone();
 
+    /// <summary>The request without prefetch, naming <paramref name="ehr"/> as its FHIR server (serve it with <see cref="FakeEhr.ServeScenario"/>).</summary>
+    public static JsonObject WithoutPrefetch(FakeEhr ehr, JsonObject body)
+    {
+        body.Remove("prefetch");
+        body["fhirServer"] = ehr.FhirBase;
+        body["fhirAuthorization"] = JsonNode.Parse("""{"access_token":"at-51c0","token_type":"Bearer","expires_in":300,"scope":"patient/*.read","subject":"cdslmn"}""");
+        return body;
+    }
+
     private static JsonObject Coded(string system, string code) =>
         new() { ["coding"] = new JsonArray(new JsonObject { ["system"] = system, ["code"] = code }) };
 }

@@ -12,6 +12,18 @@ internal sealed class PostgresJtiReplayCache(PostgresStore store, [FromKeyedServ
 {
     public async Task<bool> TryRecordAsync(string issuer, string jti, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await InsertIfAbsentAsync(issuer, jti, expiresAt, cancellationToken);
+        }
+        catch (Exception e) when (store.IsUnavailable(e))
+        {
+            throw new StoreUnavailableException("The jti replay record cannot be reached; the token is refused.", e);
+        }
+    }
+
+    private async Task<bool> InsertIfAbsentAsync(string issuer, string jti, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
         await using var connection = await store.OpenAsync(cancellationToken);
         await using var command = connection.Command("""
             INSERT INTO jti_replay (issuer, jti, expires_at) VALUES (@issuer, @jti, @expiresAt)

@@ -62,31 +62,32 @@ internal sealed partial class PostgresStore : ILedgerDatabase, IAsyncDisposable
         return await ConnectAsync(cancellationToken);
     }
 
-    /// <summary>Runs <c>SELECT 1</c> (after migrating if still needed); records whether the database answered.</summary>
+    /// <summary>Runs <c>SELECT 1</c> (after migrating if still needed); callers pass a failure to <see cref="IsUnavailable"/>.</summary>
     public async Task ProbeAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.Command("SELECT 1;");
-        try
-        {
-            await command.ExecuteScalarAsync(cancellationToken);
-        }
-        catch (Exception e) when (IsUnavailable(e))
-        {
-            MarkUnreachable(e);
-            throw;
-        }
+        await command.ExecuteScalarAsync(cancellationToken);
     }
 
     public string HashPatientId(string patientId) =>
         PatientIdSalt.Hash(Volatile.Read(ref _salt) ?? throw new InvalidOperationException("The store is not initialized."), patientId);
 
-    // A server error about the data (a constraint, bad SQL) is not an outage; everything else from Npgsql — refused
-    // or broken connections, timeouts, the server shutting down — is.
-    public bool IsUnavailable(Exception exception) =>
-        exception is NpgsqlException npgsql && (npgsql is not PostgresException || npgsql.IsTransient)
-        || exception is TimeoutException or System.Net.Sockets.SocketException
-        || exception is StoreUnavailableException;
+    /// <summary>
+    /// An outage — refused or broken connections, timeouts, the server shutting down — as opposed to a server error
+    /// about the data (a constraint, bad SQL). An outage is remembered: <see cref="IsReachable"/> turns false until a
+    /// connection succeeds again.
+    /// </summary>
+    public bool IsUnavailable(Exception exception)
+    {
+        var outage = exception is NpgsqlException npgsql && (npgsql is not PostgresException || npgsql.IsTransient)
+            || exception is TimeoutException or System.Net.Sockets.SocketException or StoreUnavailableException;
+        if (outage)
+        {
+            MarkUnreachable(exception);
+        }
+        return outage;
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -108,8 +109,7 @@ internal sealed partial class PostgresStore : ILedgerDatabase, IAsyncDisposable
         }
         catch (Exception e) when (IsUnavailable(e))
         {
-            MarkUnreachable(e);
-            throw;
+            throw; // the filter has recorded the outage
         }
     }
 
