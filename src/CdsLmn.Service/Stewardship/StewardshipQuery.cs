@@ -33,7 +33,8 @@ internal sealed class StewardshipQuery(ILedgerDatabase database) : IStewardshipQ
         var reasons = ReadLabels(connection, start, end, $"""
             {Latest}
             SELECT c.service_id, c.shadow, c.decision_row, c.indicator,
-                   COALESCE(l.reason_display, l.reason_code, '{None}') AS label, COUNT(*)
+                   -- one label per coding (grouped by system and code below)
+                   MIN(COALESCE(l.reason_display, l.reason_code, '{None}')) AS label, COUNT(*)
             FROM c JOIN latest l ON l.card_uuid = c.card_uuid AND l.rn = 1
             WHERE l.outcome = 'overridden'
             GROUP BY c.service_id, c.shadow, c.decision_row, c.indicator, COALESCE(l.reason_system, ''), COALESCE(l.reason_code, '')

@@ -2,6 +2,7 @@ using CdsLmn.Service.CdsHooks.Auth;
 using CdsLmn.Service.Stewardship.Postgres;
 using CdsLmn.Service.Stewardship.Sqlite;
 using CdsLmn.Service.Telemetry;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -58,6 +59,8 @@ public static class StewardshipRegistration
         services.Replace(ServiceDescriptor.Singleton<IJtiReplayCache>(provider => UsesPostgres(provider)
             ? ActivatorUtilities.CreateInstance<PostgresJtiReplayCache>(provider)
             : ActivatorUtilities.CreateInstance<InMemoryJtiReplayCache>(provider)));
+        // Replay protection fails closed, and says so with 503 rather than 401 (see the handler).
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, StoreOutageChallengeHandler>();
 
         services.AddHealthChecks().Add(new HealthCheckRegistration(
             "audit-store",
