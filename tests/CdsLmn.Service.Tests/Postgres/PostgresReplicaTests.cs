@@ -62,6 +62,9 @@ public sealed class PostgresReplicaTests(PostgresCluster cluster) : IAsyncLifeti
     [Fact]
     public async Task FeedbackSentToAnyReplicaIsStoredAndCountedOnce()
     {
+        // Other tests of this class store cards of other days: report on the days around this one.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var period = new ReportPeriod(today, today.AddDays(1));
         var call = new Scenario().NerveConduction("260385009", daysAgo: 60).AntiGm1Index(12, daysAgo: 57).CreatineKinase(450, daysAgo: 55).OrderSelect();
         using var issued = await Replicas.PostAsync(_replicas[0], TestData.OrderSelectUrl, call, _replicas.Token(TestData.OrderSelectUrl));
         var card = (string)JsonNode.Parse(await issued.Content.ReadAsStringAsync())!["cards"]![0]!["uuid"]!;
@@ -73,7 +76,7 @@ public sealed class PostgresReplicaTests(PostgresCluster cluster) : IAsyncLifeti
 
         Assert.Equal(1, (await toB.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("stored").GetInt32());
         Assert.Equal(0, (await toC.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("stored").GetInt32());
-        var summary = await _replicas[2].Services.GetRequiredService<IStewardshipQuery>().SummarizeAsync(ReportPeriod.All, CancellationToken.None);
+        var summary = await _replicas[2].Services.GetRequiredService<IStewardshipQuery>().SummarizeAsync(period, CancellationToken.None);
         var row = Assert.Single(summary.Rows);
         Assert.Equal((3, 1, 1, 0), (row.DecisionRow, row.Shown, row.Overridden, row.WithoutFeedback));
         Assert.Equal(new LabelCount("Reason specialist-trial", 1), Assert.Single(row.OverrideReasons));
@@ -82,7 +85,7 @@ public sealed class PostgresReplicaTests(PostgresCluster cluster) : IAsyncLifeti
         // The report command, run against the database, sees the same.
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await StewardshipReport.RunAsync(["report", "--format", "json"], output, error, new Dictionary<string, string?>
+        var exit = await StewardshipReport.RunAsync(["report", "--from", $"{period.From:yyyy-MM-dd}", "--to", $"{period.To:yyyy-MM-dd}", "--format", "json"], output, error, new Dictionary<string, string?>
         {
             ["CdsLmn:Storage:Provider"] = "Postgres",
             ["ConnectionStrings:CdsLmn"] = _connectionString,
@@ -90,6 +93,21 @@ public sealed class PostgresReplicaTests(PostgresCluster cluster) : IAsyncLifeti
         Assert.True(exit == 0, error.ToString());
         var reported = JsonNode.Parse(output.ToString())!["rows"]![0]!;
         Assert.Equal((1, 1), ((int)reported["shown"]!, (int)reported["overridden"]!));
+    }
+
+    [Fact]
+    public async Task TheReportFromPostgresEqualsTheReportFromSqliteOnTheSameData()
+    {
+        var march = new ReportPeriod(new DateOnly(2025, 3, 1), new DateOnly(2025, 3, 31));
+        await SeededStore.SeedAsync(_replicas[1].Services.GetRequiredService<ICardLedger>());
+        await using var sqlite = new CdsLmnAppFactory();
+        await SeededStore.SeedAsync(sqlite.Services.GetRequiredService<ICardLedger>());
+
+        var fromPostgres = await _replicas[2].Services.GetRequiredService<IStewardshipQuery>().SummarizeAsync(march, CancellationToken.None);
+        var fromSqlite = await sqlite.Services.GetRequiredService<IStewardshipQuery>().SummarizeAsync(march, CancellationToken.None);
+
+        Assert.Equal(4, fromPostgres.Rows.Count);
+        Assert.Equal(ReportFormatter.Format(fromSqlite, ReportFormat.Json), ReportFormatter.Format(fromPostgres, ReportFormat.Json));
     }
 
     [Fact]
