@@ -22,7 +22,7 @@ public sealed class FhirFallbackHookTests : IClassFixture<NoBreakerAppFactory>, 
     [Fact]
     public async Task GivesTheSameAdviceFromTheFhirServerAsFromPrefetch()
     {
-        var scenario = new Scenario().NerveConduction("260385009", daysAgo: 60).AntiGm1Index(12, daysAgo: 57).CreatineKinase(450, daysAgo: 55);
+        var scenario = Scenario.Warning();
         var viaPrefetch = await DecisionAsync(scenario.OrderSelect());
 
         _ehr.ServeScenario(scenario.Prefetch);
@@ -52,7 +52,7 @@ public sealed class FhirFallbackHookTests : IClassFixture<NoBreakerAppFactory>, 
     [InlineData(401)]
     public async Task AnswersPreconditionFailedNotAWarningWhenTheServerFails(int status)
     {
-        var scenario = new Scenario().NerveConduction("260385009", daysAgo: 60).AntiGm1Index(12, daysAgo: 57).CreatineKinase(450, daysAgo: 55);
+        var scenario = Scenario.Warning();
         _ehr.ServeScenario(scenario.Prefetch);
         _ehr.ServeRaw("Observation", "{}", status);
 
@@ -66,7 +66,7 @@ public sealed class FhirFallbackHookTests : IClassFixture<NoBreakerAppFactory>, 
     [Fact]
     public async Task AnswersPreconditionFailedForAServerOffTheAllowlist()
     {
-        var scenario = new Scenario().NerveConduction("260385009", daysAgo: 60).AntiGm1Index(12, daysAgo: 57).CreatineKinase(450, daysAgo: 55);
+        var scenario = Scenario.Warning();
         var body = Scenario.WithoutPrefetch(_ehr, scenario.OrderSelect());
         body["fhirServer"] = $"http://127.0.0.2:{_ehr.Server.Port}/fhir";
 

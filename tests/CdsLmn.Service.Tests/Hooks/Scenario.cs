@@ -164,6 +164,10 @@ internal sealed class Scenario
 
     public JsonObject OrderSelect() => (JsonObject)_body.DeepClone();
 
+    /// <summary>The README's patient: no conduction block, anti-GM1 IgM negative, CK raised — a warning card (row 3).</summary>
+    public static Scenario Warning() =>
+        new Scenario().NerveConduction("260385009", daysAgo: 60).AntiGm1Index(12, daysAgo: 57).CreatineKinase(450, daysAgo: 55);
+
     /// <summary>The request without prefetch, naming <paramref name="ehr"/> as its FHIR server (serve it with <see cref="FakeEhr.ServeScenario"/>).</summary>
     public static JsonObject WithoutPrefetch(FakeEhr ehr, JsonObject body)
     {

@@ -16,7 +16,7 @@ public sealed class PostgresDrainTests(PostgresCluster cluster)
     public async Task SigtermFinishesTheCallInFlightAndWritesItsCard()
     {
         var connectionString = await cluster.CreateDatabaseAsync("drain");
-        var scenario = new Scenario().NerveConduction("260385009", daysAgo: 60).AntiGm1Index(12, daysAgo: 57).CreatineKinase(450, daysAgo: 55);
+        var scenario = Scenario.Warning();
         using var ehr = new FakeEhr().ServeScenario(scenario.Prefetch, observationDelay: TimeSpan.FromSeconds(2));
         using var service = await ChildService.StartAsync(new Dictionary<string, string>
         {

@@ -49,7 +49,7 @@ public sealed class PostgresOutageTests(PostgresCluster cluster)
             }
 
             // A replica without client authentication needs no database to advise: the card waits in its queue.
-            using var advice = await Replicas.PostAsync(open, TestData.OrderSelectUrl, WarningCall(), token: null);
+            using var advice = await Replicas.PostAsync(open, TestData.OrderSelectUrl, Scenario.Warning().OrderSelect(), token: null);
             Assert.Equal(HttpStatusCode.OK, advice.StatusCode);
             queuedCard = (string?)JsonNode.Parse(await advice.Content.ReadAsStringAsync())!["cards"]![0]!["uuid"];
         }
@@ -72,9 +72,6 @@ public sealed class PostgresOutageTests(PostgresCluster cluster)
     }
 
     private static JsonObject Feedback() => FeedbackBodies.Body(FeedbackBodies.Overridden(FeedbackBodies.NewUuid(), code: "outage"));
-
-    private static JsonObject WarningCall() =>
-        new Scenario().NerveConduction("260385009", daysAgo: 60).AntiGm1Index(12, daysAgo: 57).CreatineKinase(450, daysAgo: 55).OrderSelect();
 
     /// <summary>503, <c>Retry-After</c>, and an OperationOutcome saying the database cannot be reached.</summary>
     private static async Task IsUnavailableAsync(HttpResponseMessage response)

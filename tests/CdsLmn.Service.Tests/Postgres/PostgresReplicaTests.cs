@@ -65,7 +65,7 @@ public sealed class PostgresReplicaTests(PostgresCluster cluster) : IAsyncLifeti
         // Other tests of this class store cards of other days: report on the days around this one.
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var period = new ReportPeriod(today, today.AddDays(1));
-        var call = new Scenario().NerveConduction("260385009", daysAgo: 60).AntiGm1Index(12, daysAgo: 57).CreatineKinase(450, daysAgo: 55).OrderSelect();
+        var call = Scenario.Warning().OrderSelect();
         using var issued = await Replicas.PostAsync(_replicas[0], TestData.OrderSelectUrl, call, _replicas.Token(TestData.OrderSelectUrl));
         var card = (string)JsonNode.Parse(await issued.Content.ReadAsStringAsync())!["cards"]![0]!["uuid"]!;
         await _replicas[0].Services.GetRequiredService<ICardLedger>().FlushAsync(CancellationToken.None);
