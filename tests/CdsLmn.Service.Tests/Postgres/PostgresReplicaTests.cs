@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CdsLmn.Service.CdsHooks.Auth;
 using CdsLmn.Service.Stewardship;
+using CdsLmn.Service.Stewardship.Postgres;
 using CdsLmn.Service.Tests.Auth;
 using CdsLmn.Service.Tests.Hooks;
 using Microsoft.Extensions.DependencyInjection;
@@ -108,6 +110,21 @@ public sealed class PostgresReplicaTests(PostgresCluster cluster) : IAsyncLifeti
 
         Assert.Equal(4, fromPostgres.Rows.Count);
         Assert.Equal(ReportFormatter.Format(fromSqlite, ReportFormat.Json), ReportFormatter.Format(fromPostgres, ReportFormat.Json));
+    }
+
+    [Fact]
+    public async Task ExpiredReplayRowsArePurgedAndUnexpiredOnesKept()
+    {
+        var cache = _replicas[0].Services.GetRequiredService<IJtiReplayCache>();
+        var now = DateTimeOffset.UtcNow;
+        Assert.True(await cache.TryRecordAsync("https://purge.example.org", "expired", now.AddMinutes(-1), CancellationToken.None));
+        Assert.True(await cache.TryRecordAsync("https://purge.example.org", "live", now.AddMinutes(5), CancellationToken.None));
+
+        await PostgresJtiReplayCache.PurgeExpiredAsync(_replicas[0].Services.GetRequiredService<PostgresStore>(), now, CancellationToken.None);
+
+        Assert.Equal(1, await Database.ScalarAsync(_connectionString, "SELECT COUNT(*) FROM jti_replay WHERE issuer = 'https://purge.example.org' AND jti = 'live'"));
+        Assert.Equal(1, await Database.ScalarAsync(_connectionString, "SELECT COUNT(*) FROM jti_replay WHERE issuer = 'https://purge.example.org'"));
+        Assert.False(await cache.TryRecordAsync("https://purge.example.org", "live", now.AddMinutes(5), CancellationToken.None));
     }
 
     [Fact]
