@@ -26,6 +26,7 @@ builder.AddHealth();
 var app = builder.Build();
 
 app.UseCdsHooksPipeline();
+app.UseStoreOutageGate(); // before authentication: the jti record needs the database
 app.UseCdsClientAuthentication(); // after UseCors (in UseCdsHooksPipeline): 401s carry CORS headers
 app.UseClientRateLimiting(); // after authorization: the partition is the verified client
 app.MapCdsHooks();

@@ -136,7 +136,7 @@ public sealed class CardLedgerTests : IDisposable
                 _ = app.Services.GetRequiredService<ICardLedger>(); // starts the host
             }
 
-            Assert.Equal(1, FeedbackBodies.Scalar(nested, "PRAGMA user_version"));
+            Assert.Equal(Stewardship.Sqlite.SqliteSchema.LatestVersion, FeedbackBodies.Scalar(nested, "PRAGMA user_version"));
             using var connection = new SqliteConnection($"Data Source={nested};Pooling=False");
             connection.Open();
             using var command = connection.CreateCommand();

@@ -47,6 +47,20 @@ public sealed class FakeEhr : IDisposable
         return this;
     }
 
+    /// <summary>Serves a scenario's prefetch as a FHIR server would (Observation searches answer the union, filtered by code on a real server).</summary>
+    public FakeEhr ServeScenario(JsonObject prefetch, TimeSpan? observationDelay = null)
+    {
+        ServeEmptySearches();
+        var observations = new[] { "ncsObservations", "antiGm1IgM", "creatineKinase" }
+            .Where(key => prefetch[key] is JsonObject)
+            .SelectMany(key => prefetch[key]!["entry"]!.AsArray().Select(e => e!["resource"]!))
+            .ToArray();
+        Serve("Observation", Fhir.Bundle(observations), observationDelay);
+        Serve("Condition", prefetch["conditions"]!);
+        Serve("Patient/pma-1", prefetch["patient"]!);
+        return this;
+    }
+
     public IReadOnlyList<string> PathsRequested() =>
         Server.LogEntries.Select(e => e.RequestMessage.Path).ToList();
 

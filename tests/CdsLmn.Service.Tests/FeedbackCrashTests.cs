@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -72,95 +70,6 @@ public sealed class FeedbackCrashTests : IDisposable
         foreach (var entry in acknowledged)
         {
             Assert.Equal(1, FeedbackBodies.Scalar(_path, "SELECT COUNT(*) FROM feedback WHERE card_uuid = $c", ("$c", entry["card"]!.GetValue<string>())));
-        }
-    }
-
-    /// <summary><c>dotnet CdsLmn.Service.dll --urls http://127.0.0.1:port</c> from the test output, on a given store.</summary>
-    private sealed class ChildService : IDisposable
-    {
-        private readonly Process _process;
-        private readonly ConcurrentQueue<string> _output = new();
-
-        private ChildService(Process process, int port)
-        {
-            _process = process;
-            Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
-        }
-
-        public HttpClient Client { get; }
-
-        public static async Task<ChildService> StartAsync(string sqlitePath)
-        {
-            var port = FreePort();
-            var dotnet = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
-            var start = new ProcessStartInfo(dotnet)
-            {
-                WorkingDirectory = AppContext.BaseDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CdsLmn.Service.dll"));
-            start.ArgumentList.Add("--urls");
-            start.ArgumentList.Add($"http://127.0.0.1:{port}");
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-            start.Environment["CdsLmn__Storage__SqlitePath"] = sqlitePath;
-            start.Environment["Logging__LogLevel__Default"] = "Warning";
-
-            var service = new ChildService(Process.Start(start)!, port);
-            service._process.OutputDataReceived += (_, e) => service._output.Enqueue(e.Data ?? "");
-            service._process.ErrorDataReceived += (_, e) => service._output.Enqueue(e.Data ?? "");
-            service._process.BeginOutputReadLine();
-            service._process.BeginErrorReadLine();
-            await service.WaitReadyAsync();
-            return service;
-        }
-
-        public void Kill() => _process.Kill();
-
-        public Task WaitForExitAsync() => _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill();
-                _process.WaitForExit(10_000);
-            }
-            _process.Dispose();
-            Client.Dispose();
-        }
-
-        private async Task WaitReadyAsync()
-        {
-            var deadline = Stopwatch.StartNew();
-            while (deadline.Elapsed < TimeSpan.FromSeconds(30))
-            {
-                if (_process.HasExited)
-                {
-                    break;
-                }
-                try
-                {
-                    using var response = await Client.GetAsync("/health/live");
-                    if (response.IsSuccessStatusCode)
-                    {
-                        return;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                }
-                await Task.Delay(100);
-            }
-            throw new InvalidOperationException($"The service did not start:\n{string.Join('\n', _output)}");
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 }

@@ -15,9 +15,11 @@ public sealed class SeededStore : IAsyncLifetime
 
     public SharedStoreAppFactory App { get; } = new(TestStore.NewPath());
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => SeedAsync(App.Services.GetRequiredService<ICardLedger>());
+
+    /// <summary>Records the known cards and feedback through <paramref name="ledger"/> (any store).</summary>
+    public static async Task SeedAsync(ICardLedger ledger)
     {
-        var ledger = App.Services.GetRequiredService<ICardLedger>();
         var feedback = new List<FeedbackEntry>();
 
         // select, Active, row 3: accepted, accepted twice (suggestions one by one), overridden with a reason, without one, no feedback.

@@ -11,6 +11,9 @@ public sealed class OperationOutcomeResult : IResult, IStatusCodeHttpResult
 {
     private static readonly FhirJsonSerializer Serializer = new();
 
+    // Long enough for a replica to notice the database is back (it probes every second).
+    private const string RetryAfterSeconds = "5";
+
     private OperationOutcomeResult(int statusCode, OperationOutcome.IssueType code, string? diagnostics)
     {
         StatusCode = statusCode;
@@ -46,6 +49,10 @@ public sealed class OperationOutcomeResult : IResult, IStatusCodeHttpResult
     /// <summary>Authentication failures carry no detail (docs/cds-hooks-spec.md §6.2).</summary>
     public static OperationOutcomeResult Unauthorized() => new(StatusCodes.Status401Unauthorized, OperationOutcome.IssueType.Login, null);
 
+    /// <summary>503 while the shared audit database cannot be reached; the client may retry after a few seconds.</summary>
+    public static OperationOutcomeResult StoreUnavailable() => new(StatusCodes.Status503ServiceUnavailable, OperationOutcome.IssueType.Transient,
+        "The service's audit database cannot be reached; nothing was recorded. Retry later.");
+
     /// <summary>For status codes produced by the framework (unknown route, wrong method, ...).</summary>
     public static OperationOutcomeResult ForStatus(int statusCode, string diagnostics) => new(statusCode, CodeFor(statusCode), diagnostics);
 
@@ -64,6 +71,10 @@ public sealed class OperationOutcomeResult : IResult, IStatusCodeHttpResult
             ],
         };
         httpContext.Response.StatusCode = StatusCode;
+        if (StatusCode == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+        }
         httpContext.Response.ContentType = "application/fhir+json";
         await httpContext.Response.Body.WriteAsync(Serializer.SerializeToBytes(outcome), httpContext.RequestAborted);
     }

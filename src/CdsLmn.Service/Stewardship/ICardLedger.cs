@@ -13,7 +13,10 @@ public interface ICardLedger
     /// </summary>
     void RecordIssued(IssuedCard card);
 
-    /// <summary>Stores feedback durably (committed to disk) before returning; repeats are stored once.</summary>
+    /// <summary>
+    /// Stores feedback durably (committed) before returning; repeats are stored once. Throws
+    /// <see cref="StoreUnavailableException"/>, having stored nothing, when a shared database cannot be reached.
+    /// </summary>
     Task<FeedbackResult> RecordFeedbackAsync(IReadOnlyList<FeedbackEntry> entries, CancellationToken cancellationToken);
 
     /// <summary>Completes when every card recorded before the call is committed.</summary>

@@ -1,14 +1,14 @@
+using System.Data.Common;
 using CdsLmn.Service.Stewardship.Sqlite;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace CdsLmn.Service.Stewardship;
 
 /// <summary>
-/// The <c>report</c> command: prints the stewardship report from the store named by <c>CdsLmn:Storage:SqlitePath</c>,
-/// configured exactly like the service (appsettings, environment, <c>CdsLmn__Storage__SqlitePath</c>), without
-/// starting the web server. Exit codes: 0 printed, 1 no store at that path (or a bad
-/// store setting), 2 bad arguments.
+/// The <c>report</c> command: prints the stewardship report from the store the service uses — the SQLite file at
+/// <c>CdsLmn:Storage:SqlitePath</c>, or the PostgreSQL database of <c>ConnectionStrings:CdsLmn</c> (every replica's
+/// cards) — configured exactly like the service (appsettings, environment), without starting the web server.
+/// Exit codes: 0 printed, 1 no store at that path, an unreachable database or a bad store setting, 2 bad arguments.
 /// </summary>
 public static class StewardshipReport
 {
@@ -44,8 +44,8 @@ public static class StewardshipReport
 
         try
         {
-            var store = host.Services.GetRequiredService<SqliteStore>();
-            if (!File.Exists(store.FilePath))
+            var storage = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            if (storage.Provider == StorageProvider.Sqlite && host.Services.GetRequiredService<SqliteStore>() is var store && !File.Exists(store.FilePath))
             {
                 await error.WriteLineAsync($"report: no store at {store.FilePath} (set CdsLmn:Storage:SqlitePath)");
                 return 1;
@@ -55,7 +55,7 @@ public static class StewardshipReport
             await output.WriteAsync(ReportFormatter.Format(summary, parsed.Format));
             return 0;
         }
-        catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or SqliteException)
+        catch (Exception e) when (e is OptionsValidationException or InvalidOperationException or DbException or TimeoutException)
         {
             await error.WriteLineAsync($"report: {e.Message}");
             return 1;

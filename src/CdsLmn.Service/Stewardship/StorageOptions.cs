@@ -2,10 +2,34 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CdsLmn.Service.Stewardship;
 
-/// <summary>The audit store, bound from <c>CdsLmn:Storage</c>.</summary>
+/// <summary>Where the audit store and the <c>jti</c> replay record live.</summary>
+public enum StorageProvider
+{
+    /// <summary>An embedded SQLite file; the replay record stays in memory. One instance only.</summary>
+    Sqlite,
+
+    /// <summary>A PostgreSQL database shared by every replica (cards, feedback, salt and replay record).</summary>
+    Postgres,
+}
+
+/// <summary>The audit store, bound from <c>CdsLmn:Storage</c> (and <c>ConnectionStrings:CdsLmn</c>).</summary>
 public sealed class StorageOptions
 {
     public const string Section = "CdsLmn:Storage";
+
+    /// <summary>The configuration key of the PostgreSQL connection string.</summary>
+    public const string ConnectionStringKey = "ConnectionStrings:CdsLmn";
+
+    /// <summary><c>CdsLmn:Storage:Provider</c>: <c>Sqlite</c> (default) or <c>Postgres</c>.</summary>
+    [EnumDataType(typeof(StorageProvider))]
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
+    /// <summary><c>ConnectionStrings:CdsLmn</c>, required when <see cref="Provider"/> is Postgres (checked by <see cref="StorageOptionsValidator"/>).</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary><c>CdsLmn:Storage:RetentionDays</c>: issued cards and feedback older than this are deleted (daily purge).</summary>
+    [Range(1, 36_500)]
+    public int RetentionDays { get; set; } = 730;
 
     /// <summary><c>CdsLmn:Storage:SqlitePath</c>: the SQLite file; relative paths are under the content root.</summary>
     [Required(AllowEmptyStrings = false)]

@@ -22,11 +22,11 @@ public sealed class FhirFallbackHookTests : IClassFixture<NoBreakerAppFactory>, 
     [Fact]
     public async Task GivesTheSameAdviceFromTheFhirServerAsFromPrefetch()
     {
-        var scenario = new Scenario().NerveConduction("260385009", daysAgo: 60).AntiGm1Index(12, daysAgo: 57).CreatineKinase(450, daysAgo: 55);
+        var scenario = Scenario.Warning();
         var viaPrefetch = await DecisionAsync(scenario.OrderSelect());
 
-        ServeAsFhirServer(scenario.Prefetch);
-        var viaServer = await DecisionAsync(WithoutPrefetch(scenario.OrderSelect()));
+        _ehr.ServeScenario(scenario.Prefetch);
+        var viaServer = await DecisionAsync(Scenario.WithoutPrefetch(_ehr, scenario.OrderSelect()));
 
         Assert.Equal(viaPrefetch, viaServer);
         Assert.Contains("\"row\":3", viaServer, StringComparison.Ordinal);
@@ -37,9 +37,9 @@ public sealed class FhirFallbackHookTests : IClassFixture<NoBreakerAppFactory>, 
     public async Task SendsNothingToTheServerWhenTheOrderIsNotIvig()
     {
         var scenario = new Scenario().Medication("Labetalol hydrochloride 300 MG Oral Tablet");
-        ServeAsFhirServer(scenario.Prefetch);
+        _ehr.ServeScenario(scenario.Prefetch);
 
-        using var response = await PostAsync(WithoutPrefetch(scenario.OrderSelect()));
+        using var response = await PostAsync(Scenario.WithoutPrefetch(_ehr, scenario.OrderSelect()));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("""{"cards":[]}""", await response.Content.ReadAsStringAsync());
@@ -52,11 +52,11 @@ public sealed class FhirFallbackHookTests : IClassFixture<NoBreakerAppFactory>, 
     [InlineData(401)]
     public async Task AnswersPreconditionFailedNotAWarningWhenTheServerFails(int status)
     {
-        var scenario = new Scenario().NerveConduction("260385009", daysAgo: 60).AntiGm1Index(12, daysAgo: 57).CreatineKinase(450, daysAgo: 55);
-        ServeAsFhirServer(scenario.Prefetch);
+        var scenario = Scenario.Warning();
+        _ehr.ServeScenario(scenario.Prefetch);
         _ehr.ServeRaw("Observation", "{}", status);
 
-        using var response = await PostAsync(WithoutPrefetch(scenario.OrderSelect()));
+        using var response = await PostAsync(Scenario.WithoutPrefetch(_ehr, scenario.OrderSelect()));
 
         var diagnostics = await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.PreconditionFailed);
         Assert.Contains("antiGm1IgM", diagnostics, StringComparison.Ordinal);
@@ -131,8 +131,8 @@ public sealed class FhirFallbackHookTests : IClassFixture<NoBreakerAppFactory>, 
     [Fact]
     public async Task AnswersPreconditionFailedForAServerOffTheAllowlist()
     {
-        var scenario = new Scenario().NerveConduction("260385009", daysAgo: 60).AntiGm1Index(12, daysAgo: 57).CreatineKinase(450, daysAgo: 55);
-        var body = WithoutPrefetch(scenario.OrderSelect());
+        var scenario = Scenario.Warning();
+        var body = Scenario.WithoutPrefetch(_ehr, scenario.OrderSelect());
         body["fhirServer"] = $"http://127.0.0.2:{_ehr.Server.Port}/fhir";
 
         using var response = await PostAsync(body);

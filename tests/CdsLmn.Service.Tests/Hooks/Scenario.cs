@@ -164,6 +164,19 @@ internal sealed class Scenario
 
     public JsonObject OrderSelect() => (JsonObject)_body.DeepClone();
 
+    /// <summary>The README's patient: no conduction block, anti-GM1 IgM negative, CK raised — a warning card (row 3).</summary>
+    public static Scenario Warning() =>
+        new Scenario().NerveConduction("260385009", daysAgo: 60).AntiGm1Index(12, daysAgo: 57).CreatineKinase(450, daysAgo: 55);
+
+    /// <summary>The request without prefetch, naming <paramref name="ehr"/> as its FHIR server (serve it with <see cref="FakeEhr.ServeScenario"/>).</summary>
+    public static JsonObject WithoutPrefetch(FakeEhr ehr, JsonObject body)
+    {
+        body.Remove("prefetch");
+        body["fhirServer"] = ehr.FhirBase;
+        body["fhirAuthorization"] = JsonNode.Parse("""{"access_token":"at-51c0","token_type":"Bearer","expires_in":300,"scope":"patient/*.read","subject":"cdslmn"}""");
+        return body;
+    }
+
     private static JsonObject Coded(string system, string code) =>
         new() { ["coding"] = new JsonArray(new JsonObject { ["system"] = system, ["code"] = code }) };
 }

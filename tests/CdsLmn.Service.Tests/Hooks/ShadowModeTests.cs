@@ -8,8 +8,7 @@ namespace CdsLmn.Service.Tests.Hooks;
 /// <summary>Go-live: shadow mode evaluates and records every card but shows none; active mode records what it shows.</summary>
 public sealed class ShadowModeTests
 {
-    private static JsonObject WarningScenario() =>
-        new Scenario().NerveConduction("260385009", daysAgo: 60).AntiGm1Index(12, daysAgo: 57).CreatineKinase(450, daysAgo: 55).OrderSelect();
+    private static JsonObject WarningScenario() => Scenario.Warning().OrderSelect();
 
     [Fact]
     public async Task ShadowModeAnswersSilentlyButRecordsTheCard()

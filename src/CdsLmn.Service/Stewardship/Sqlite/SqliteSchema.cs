@@ -49,6 +49,9 @@ internal static class SqliteSchema
             UNIQUE (card_uuid, outcome, outcome_at, accepted_suggestions)
         );
         """,
+
+        // 2: the retention purge deletes feedback by the time it was received.
+        "CREATE INDEX feedback_received_at ON feedback (received_at);",
     ];
 
     public static int LatestVersion => Steps.Length;

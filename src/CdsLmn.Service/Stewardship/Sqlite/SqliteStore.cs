@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -9,10 +8,8 @@ namespace CdsLmn.Service.Stewardship.Sqlite;
 /// The embedded store: one SQLite file in WAL mode, created (directory included) and migrated on first use.
 /// Every connection runs with <c>synchronous=FULL</c>, so a commit is on disk when it returns.
 /// </summary>
-public sealed class SqliteStore
+public sealed class SqliteStore : ILedgerDatabase
 {
-    private const string SaltKey = "patient_id_salt";
-
     private readonly string _connectionString;
     private readonly string? _configuredSalt;
     private readonly Lazy<byte[]> _salt;
@@ -35,6 +32,8 @@ public sealed class SqliteStore
     /// <summary>The absolute path of the SQLite file.</summary>
     public string FilePath { get; }
 
+    string ILedgerDatabase.AcceptedSuggestionIds => "json_each(f.accepted_suggestions) AS j";
+
     /// <summary>Creates and migrates the store now rather than on first use (start-up fails early on a bad path).</summary>
     public void EnsureInitialized() => _ = _salt.Value;
 
@@ -46,8 +45,19 @@ public sealed class SqliteStore
     }
 
     /// <summary>Salted HMAC-SHA256 of a patient id, lower-case hex: the only form in which a patient appears in the store.</summary>
-    public string HashPatientId(string patientId) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(_salt.Value, Encoding.UTF8.GetBytes(patientId)));
+    public string HashPatientId(string patientId) => PatientIdSalt.Hash(_salt.Value, patientId);
+
+    Task ILedgerDatabase.InitializeAsync(CancellationToken cancellationToken)
+    {
+        EnsureInitialized();
+        return Task.CompletedTask;
+    }
+
+    // Microsoft.Data.Sqlite does its I/O synchronously either way.
+    Task<DbConnection> ILedgerDatabase.OpenAsync(CancellationToken cancellationToken) => Task.FromResult<DbConnection>(Open());
+
+    // A local file does not come back by waiting: every failure is reported, none retried.
+    bool ILedgerDatabase.IsUnavailable(Exception exception) => false;
 
     private SqliteConnection OpenRaw()
     {
@@ -69,19 +79,7 @@ public sealed class SqliteStore
             wal.ExecuteNonQuery();
         }
         SqliteSchema.Migrate(connection);
-        return _configuredSalt is { Length: > 0 } configured ? Encoding.UTF8.GetBytes(configured) : LoadOrCreateSalt(connection);
-    }
-
-    // Several processes may start on one file at once: insert-if-absent, then read whichever salt won.
-    private static byte[] LoadOrCreateSalt(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT OR IGNORE INTO settings (key, value) VALUES ($key, $value);
-            SELECT value FROM settings WHERE key = $key;
-            """;
-        command.Parameters.AddWithValue("$key", SaltKey);
-        command.Parameters.AddWithValue("$value", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-        return Convert.FromBase64String((string)command.ExecuteScalar()!);
+        // Synchronous underneath (see OpenAsync), so waiting here blocks nothing else.
+        return PatientIdSalt.ResolveAsync(_configuredSalt, connection, CancellationToken.None).GetAwaiter().GetResult();
     }
 }

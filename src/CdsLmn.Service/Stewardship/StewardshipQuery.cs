@@ -1,12 +1,12 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
-namespace CdsLmn.Service.Stewardship.Sqlite;
+namespace CdsLmn.Service.Stewardship;
 
 /// <summary>
 /// The report's figures straight from SQL. A card's outcome is its latest feedback (by outcome time); accepted
 /// suggestions are counted over every <c>accepted</c> entry, since clients report suggestions one by one.
 /// </summary>
-internal sealed class SqliteStewardshipQuery(SqliteStore store) : IStewardshipQuery
+internal sealed class StewardshipQuery(ILedgerDatabase database) : IStewardshipQuery
 {
     private const string None = "(none given)";
     private const string UnknownSuggestion = "(unknown suggestion)";
@@ -14,7 +14,7 @@ internal sealed class SqliteStewardshipQuery(SqliteStore store) : IStewardshipQu
     // Cards in the period, each with its latest feedback (if any).
     private const string Latest = """
         WITH c AS (
-            SELECT * FROM issued_card WHERE issued_at >= $start AND issued_at < $end
+            SELECT * FROM issued_card WHERE issued_at >= @start AND issued_at < @end
         ),
         latest AS (
             SELECT f.*, ROW_NUMBER() OVER (PARTITION BY f.card_uuid ORDER BY f.outcome_at DESC, f.id DESC) AS rn
@@ -22,33 +22,34 @@ internal sealed class SqliteStewardshipQuery(SqliteStore store) : IStewardshipQu
         )
         """;
 
-    public Task<StewardshipSummary> SummarizeAsync(ReportPeriod period, CancellationToken cancellationToken)
+    public async Task<StewardshipSummary> SummarizeAsync(ReportPeriod period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(period);
         cancellationToken.ThrowIfCancellationRequested();
-        using var connection = store.Open();
+        await using var connection = await database.OpenAsync(cancellationToken);
         var start = period.Start?.ToUnixTimeMilliseconds() ?? long.MinValue;
         var end = period.End?.ToUnixTimeMilliseconds() ?? long.MaxValue;
 
         var reasons = ReadLabels(connection, start, end, $"""
             {Latest}
             SELECT c.service_id, c.shadow, c.decision_row, c.indicator,
-                   COALESCE(l.reason_display, l.reason_code, '{None}') AS label, COUNT(*)
+                   -- one label per coding (grouped by system and code below)
+                   MIN(COALESCE(l.reason_display, l.reason_code, '{None}')) AS label, COUNT(*)
             FROM c JOIN latest l ON l.card_uuid = c.card_uuid AND l.rn = 1
             WHERE l.outcome = 'overridden'
             GROUP BY c.service_id, c.shadow, c.decision_row, c.indicator, COALESCE(l.reason_system, ''), COALESCE(l.reason_code, '')
             """);
         var suggestions = ReadLabels(connection, start, end, $"""
-            WITH c AS (SELECT * FROM issued_card WHERE issued_at >= $start AND issued_at < $end),
+            WITH c AS (SELECT * FROM issued_card WHERE issued_at >= @start AND issued_at < @end),
             taken AS (
                 SELECT DISTINCT f.card_uuid, j.value AS suggestion_uuid
-                FROM feedback f JOIN c ON c.card_uuid = f.card_uuid, json_each(f.accepted_suggestions) j
+                FROM feedback f JOIN c ON c.card_uuid = f.card_uuid CROSS JOIN {database.AcceptedSuggestionIds}
                 WHERE f.outcome = 'accepted'
             )
             SELECT c.service_id, c.shadow, c.decision_row, c.indicator, COALESCE(s.label, '{UnknownSuggestion}') AS label, COUNT(*)
             FROM c JOIN taken t ON t.card_uuid = c.card_uuid
             LEFT JOIN issued_suggestion s ON s.card_uuid = t.card_uuid AND s.suggestion_uuid = t.suggestion_uuid
-            GROUP BY c.service_id, c.shadow, c.decision_row, c.indicator, label
+            GROUP BY c.service_id, c.shadow, c.decision_row, c.indicator, COALESCE(s.label, '{UnknownSuggestion}')
             """);
 
         using var command = Command(connection, start, end, $"""
@@ -73,48 +74,48 @@ internal sealed class SqliteStewardshipQuery(SqliteStore store) : IStewardshipQu
                     Mode = key.Shadow ? nameof(ServiceMode.Shadow) : nameof(ServiceMode.Active),
                     DecisionRow = key.Row,
                     Indicator = key.Indicator,
-                    Shown = reader.GetInt32(4),
-                    Accepted = reader.GetInt32(5),
-                    Overridden = reader.GetInt32(6),
-                    WithoutFeedback = reader.GetInt32(7),
+                    Shown = (int)reader.Integer(4),
+                    Accepted = (int)reader.Integer(5),
+                    Overridden = (int)reader.Integer(6),
+                    WithoutFeedback = (int)reader.Integer(7),
                     OverrideReasons = Ordered(reasons, key),
                     AcceptedSuggestions = Ordered(suggestions, key),
                 });
             }
         }
 
-        return Task.FromResult(new StewardshipSummary
+        return new StewardshipSummary
         {
             Period = period,
             Rows = rows,
             UnknownCardFeedback = ReadUnknown(connection, start, end),
-        });
+        };
     }
 
-    private static List<UnknownCardFeedback> ReadUnknown(SqliteConnection connection, long start, long end)
+    private static List<UnknownCardFeedback> ReadUnknown(DbConnection connection, long start, long end)
     {
         using var command = Command(connection, start, end, """
             SELECT service_id, COUNT(*) FROM feedback
-            WHERE known_card = 0 AND outcome_at >= $start AND outcome_at < $end
+            WHERE known_card = 0 AND outcome_at >= @start AND outcome_at < @end
             GROUP BY service_id ORDER BY service_id
             """);
         using var reader = command.ExecuteReader();
         var unknown = new List<UnknownCardFeedback>();
         while (reader.Read())
         {
-            unknown.Add(new UnknownCardFeedback(reader.GetString(0), reader.GetInt32(1)));
+            unknown.Add(new UnknownCardFeedback(reader.GetString(0), (int)reader.Integer(1)));
         }
         return unknown;
     }
 
-    private static ILookup<RowKey, LabelCount> ReadLabels(SqliteConnection connection, long start, long end, string sql)
+    private static ILookup<RowKey, LabelCount> ReadLabels(DbConnection connection, long start, long end, string sql)
     {
         using var command = Command(connection, start, end, sql);
         using var reader = command.ExecuteReader();
         var labels = new List<(RowKey, LabelCount)>();
         while (reader.Read())
         {
-            labels.Add((ReadKey(reader), new LabelCount(reader.GetString(4), reader.GetInt32(5))));
+            labels.Add((ReadKey(reader), new LabelCount(reader.GetString(4), (int)reader.Integer(5))));
         }
         // One label may come from two codings (same display, other system): add them up.
         return labels.GroupBy(l => (l.Item1, l.Item2.Label))
@@ -125,15 +126,14 @@ internal sealed class SqliteStewardshipQuery(SqliteStore store) : IStewardshipQu
     private static List<LabelCount> Ordered(ILookup<RowKey, LabelCount> labels, RowKey key) =>
         [.. labels[key].OrderByDescending(l => l.Count).ThenBy(l => l.Label, StringComparer.Ordinal)];
 
-    private static RowKey ReadKey(SqliteDataReader reader) =>
-        new(reader.GetString(0), reader.GetInt64(1) == 1, reader.GetInt32(2), reader.GetString(3));
+    private static RowKey ReadKey(DbDataReader reader) =>
+        new(reader.GetString(0), reader.Integer(1) == 1, (int)reader.Integer(2), reader.GetString(3));
 
-    private static SqliteCommand Command(SqliteConnection connection, long start, long end, string sql)
+    private static DbCommand Command(DbConnection connection, long start, long end, string sql)
     {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$start", start);
-        command.Parameters.AddWithValue("$end", end);
+        var command = connection.Command(sql);
+        command.With("@start", start);
+        command.With("@end", end);
         return command;
     }
 

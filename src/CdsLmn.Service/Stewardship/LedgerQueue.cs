@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 
-namespace CdsLmn.Service.Stewardship.Sqlite;
+namespace CdsLmn.Service.Stewardship;
 
 /// <summary>An issued card waiting for the writer, or a flush marker the writer completes once everything before it is committed.</summary>
 internal readonly record struct LedgerWork(IssuedCard? Card, TaskCompletionSource? Flushed);

@@ -1,0 +1,28 @@
+using CdsLmn.Service.CdsHooks;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.Extensions.Options;
+
+namespace CdsLmn.Service.Stewardship.Postgres;
+
+/// <summary>
+/// A token refused because its <c>jti</c> could not be recorded — the shared database went away during the call —
+/// is answered 503 (OperationOutcome, <c>Retry-After</c>) rather than 401: the token may be fine, and the EHR should
+/// retry rather than suspect its credentials. The rule is the one <see cref="PostgresOutageGate"/> applies before
+/// authentication: while the database is unreachable, calls that need it answer 503. Everything else is the
+/// framework's default handling.
+/// </summary>
+internal sealed class StoreOutageChallengeHandler(IServiceProvider services, IOptions<StorageOptions> storage) : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        ArgumentNullException.ThrowIfNull(authorizeResult);
+        return authorizeResult.Challenged
+            && storage.Value.Provider == StorageProvider.Postgres
+            && !services.GetRequiredService<PostgresStore>().IsReachable
+                ? OperationOutcomeResult.StoreUnavailable().ExecuteAsync(context)
+                : _default.HandleAsync(next, context, policy, authorizeResult);
+    }
+}

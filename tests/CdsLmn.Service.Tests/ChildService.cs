@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace CdsLmn.Service.Tests;
+
+/// <summary>
+/// The real service as a child process: <c>dotnet CdsLmn.Service.dll --urls http://127.0.0.1:port</c> from the test
+/// output, in Development, configured through environment variables. For what only a process shows: SIGKILL, SIGTERM.
+/// </summary>
+internal sealed class ChildService : IDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private ChildService(Process process, int port)
+    {
+        _process = process;
+        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
+    }
+
+    public HttpClient Client { get; }
+
+    /// <summary>The service on a SQLite store file.</summary>
+    public static Task<ChildService> StartAsync(string sqlitePath) =>
+        StartAsync(new Dictionary<string, string> { ["CdsLmn__Storage__SqlitePath"] = sqlitePath });
+
+    public static async Task<ChildService> StartAsync(IReadOnlyDictionary<string, string> environment)
+    {
+        var port = FreePort();
+        var dotnet = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
+        var start = new ProcessStartInfo(dotnet)
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CdsLmn.Service.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var service = new ChildService(Process.Start(start)!, port);
+        service._process.OutputDataReceived += (_, e) => service._output.Enqueue(e.Data ?? "");
+        service._process.ErrorDataReceived += (_, e) => service._output.Enqueue(e.Data ?? "");
+        service._process.BeginOutputReadLine();
+        service._process.BeginErrorReadLine();
+        await service.WaitReadyAsync();
+        return service;
+    }
+
+    public void Kill() => _process.Kill();
+
+    /// <summary>SIGTERM, what a container runtime sends to stop the service gracefully.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>What the service printed (standard output and error).</summary>
+    public string Output => string.Join('\n', _output);
+
+    public Task WaitForExitAsync() => _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            _process.WaitForExit(10_000);
+        }
+        _process.Dispose();
+        Client.Dispose();
+    }
+
+    private async Task WaitReadyAsync()
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            if (_process.HasExited)
+            {
+                break;
+            }
+            try
+            {
+                using var response = await Client.GetAsync("/health/live");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(100);
+        }
+        throw new InvalidOperationException($"The service did not start:\n{string.Join('\n', _output)}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using CdsLmn.Service.Tests.Auth;
+
+namespace CdsLmn.Service.Tests.Postgres;
+
+/// <summary>Several replicas of the service over one database, started together, with the EHR's signing key they all trust.</summary>
+internal sealed class Replicas : IAsyncDisposable
+{
+    private readonly TestSigningKey _key = TestSigningKey.Es384("ehr-1");
+    private readonly List<ReplicaAppFactory> _replicas;
+
+    private Replicas(string connectionString, int count, bool authRequired)
+    {
+        _replicas = [.. Enumerable.Range(0, count).Select(_ => new ReplicaAppFactory(connectionString, authRequired ? _key : null))];
+    }
+
+    public ReplicaAppFactory this[int index] => _replicas[index];
+
+    public IReadOnlyList<ReplicaAppFactory> All => _replicas;
+
+    /// <summary>Starts <paramref name="count"/> replicas at the same time (each migrates the database at start).</summary>
+    public static async Task<Replicas> StartAsync(string connectionString, int count, bool authRequired = true)
+    {
+        var replicas = new Replicas(connectionString, count, authRequired);
+        await Task.WhenAll(replicas._replicas.Select(replica => Task.Run(() => replica.Server)));
+        return replicas;
+    }
+
+    /// <summary>A fresh valid token (new <c>jti</c>) for the endpoint at <paramref name="path"/>.</summary>
+    public string Token(string path) =>
+        ClientToken.Valid(_key, ReplicaAppFactory.Issuer, ReplicaAppFactory.PublicBaseUrl + path, DateTimeOffset.UtcNow).SignedBy(_key);
+
+    public static async Task<HttpResponseMessage> PostAsync(ReplicaAppFactory replica, string path, JsonNode body, string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = TestData.Json(body) };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        return await replica.CreateClient().SendAsync(request);
+    }
+
+    public static async Task<HttpStatusCode> ReadinessAsync(ReplicaAppFactory replica)
+    {
+        using var response = await replica.CreateClient().GetAsync("/health/ready");
+        return response.StatusCode;
+    }
+
+    /// <summary>Waits (polling, at most 30 s) until every replica's readiness answers <paramref name="expected"/>.</summary>
+    public static async Task WaitForReadinessAsync(IEnumerable<ReplicaAppFactory> replicas, HttpStatusCode expected)
+    {
+        var waited = Stopwatch.StartNew();
+        foreach (var replica in replicas)
+        {
+            HttpStatusCode status;
+            while ((status = await ReadinessAsync(replica)) != expected)
+            {
+                Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), $"/health/ready still answers {status}, not {expected}");
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var replica in _replicas)
+        {
+            await replica.DisposeAsync();
+        }
+        _key.Dispose();
+    }
+}
