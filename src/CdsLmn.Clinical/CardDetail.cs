@@ -149,7 +149,7 @@ internal static class CardDetail
             _ => "nerve conduction with a conduction-block protocol (proximal stimulation, area measurements), anti-GM1 IgM and CK before any IVIg.",
         };
         sb.Append("**Consider instead:** ").AppendLine(instead).AppendLine();
-        sb.AppendLine(f.Hook == HookKind.OrderSign
+        sb.AppendLine(f.Stage == OrderStage.Signing
             ? "To sign anyway, give an override reason, e.g. a specialist-planned time-limited trial with objective end-points."
             : "Override if a specialist has planned a time-limited trial with objective end-points.");
     }

@@ -5,7 +5,7 @@ namespace CdsLmn.Clinical;
 /// <summary>The facts one card is written from.</summary>
 internal sealed record CardFacts(
     string OrderReference,
-    HookKind Hook,
+    OrderStage Stage,
     Outcome Outcome,
     IndicationResult Indication,
     Finding<ConductionBlockState> ConductionBlock,

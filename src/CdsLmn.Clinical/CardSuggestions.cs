@@ -1,5 +1,5 @@
-using CdsLmn.Clinical.Findings;
 using CdsLmn.Clinical.Fhir;
+using CdsLmn.Clinical.Findings;
 using Hl7.Fhir.Model;
 
 namespace CdsLmn.Clinical;

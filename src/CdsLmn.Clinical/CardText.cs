@@ -1,4 +1,3 @@
-using System.Text;
 using CdsLmn.Clinical.Findings;
 
 namespace CdsLmn.Clinical;
@@ -22,7 +21,7 @@ public static class CardText
     public static Uri VanDenBergVos2000 => EvidenceSource.VanDenBergVos2000.Url;
 
     /// <summary>Override reasons of docs/clinical-evidence.md §5.3, with stable codes in <see cref="CdsLmnCodes.OverrideReasonSystem"/>.</summary>
-    public static IReadOnlyList<OverrideReason> OverrideReasons { get; } =
+    public static IReadOnlyList<OverrideOption> OverrideReasons { get; } =
     [
         new("specialist-trial", "Specialist-directed time-limited trial with objective end-points"),
         new("documented-elsewhere", "Conduction block or anti-GM1 documented outside this EHR"),
@@ -41,7 +40,7 @@ public static class CardText
         return summary;
     }
 
-    internal static string SummaryFor(int row, AntiGm1State gm1, HookKind hook, FindingDoubt cbDoubt = FindingDoubt.Pending, bool ckVeryHigh = false)
+    internal static string SummaryFor(int row, AntiGm1State gm1, OrderStage stage, FindingDoubt cbDoubt = FindingDoubt.Pending, bool ckVeryHigh = false)
     {
         var text = row switch
         {
@@ -66,7 +65,7 @@ public static class CardText
             10 => "IVIg continuation: document objective benefit (e.g. MRC sum score, grip strength) by 6 months, then yearly",
             _ => throw new ArgumentOutOfRangeException(nameof(row), row, "No such decision-table row."),
         };
-        return Summary(hook == HookKind.OrderSign && row is >= 3 and <= 7 ? "Before signing: " + LowerFirst(text) : text);
+        return Summary(stage == OrderStage.Signing && row is >= 3 and <= 7 ? "Before signing: " + LowerFirst(text) : text);
     }
 
     internal static Advice Build(CardFacts facts)
@@ -78,7 +77,7 @@ public static class CardText
         {
             OrderReference = facts.OrderReference,
             Indicator = indicator,
-            Summary = SummaryFor(row, facts.AntiGm1IgM.State, facts.Hook, facts.ConductionBlock.Doubt, facts.CkVeryHigh),
+            Summary = SummaryFor(row, facts.AntiGm1IgM.State, facts.Stage, facts.ConductionBlock.Doubt, facts.CkVeryHigh),
             Detail = CardDetail.Write(facts, row, cited),
             Links = cited.Distinct().Select(s => new EvidenceLink(s.Label, s.Url)).ToList(),
             OverrideReasons = OverrideReasons,

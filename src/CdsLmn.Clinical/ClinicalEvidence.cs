@@ -35,16 +35,3 @@ public sealed record ClinicalEvidence
     /// <summary>Kinds of evidence that could not be obtained.</summary>
     public IReadOnlySet<EvidenceKind> Unavailable { get; init; } = new HashSet<EvidenceKind>();
 }
-
-/// <summary>The families of evidence the evidence layer gathers, each from one prefetch key or query.</summary>
-public enum EvidenceKind
-{
-    Patient,
-    Conditions,
-    NerveConduction,
-    AntiGm1IgM,
-    CreatineKinase,
-    OngoingIvig,
-    PendingTests,
-    Medication,
-}

@@ -1,39 +1,5 @@
 namespace CdsLmn.Clinical;
 
-/// <summary>Which hook is calling: the logic is the same, the card wording differs slightly.</summary>
-public enum HookKind
-{
-    OrderSelect,
-    OrderSign,
-}
-
-/// <summary>The outcome for one order: a decision-table row (0 = the optional "ambiguous indication" card) and what it shows.</summary>
-internal readonly record struct Outcome(int? Row, CardLevel Level)
-{
-    public static Outcome NoCard { get; } = new(null, CardLevel.None);
-
-    public bool ShowsCard => Level != CardLevel.None;
-
-    /// <summary>Two outcomes are the same when neither shows a card, or both show the same row at the same level.</summary>
-    public bool SameAs(Outcome other) => (!ShowsCard && !other.ShowsCard) || this == other;
-}
-
-/// <summary>Everything the table needs about one order, each fact as the advisor knows it.</summary>
-internal sealed record DecisionInputs(
-    bool IsIvig,
-    IndicationKind Indication,
-    bool LmnAlsoCoded,
-    bool Paediatric,
-    ConductionBlockState ConductionBlock,
-    AntiGm1State AntiGm1IgM,
-    CreatineKinaseState CreatineKinase,
-    bool OngoingIvig,
-    bool MmnOrCidpCoded)
-{
-    /// <summary>CK above the configured multiple of its upper limit (docs/fhir-inputs.md §5): rows 3–4 show their "very high CK" level.</summary>
-    public bool CkVeryHigh { get; init; }
-}
-
 /// <summary>
 /// docs/clinical-evidence.md §5.3, LMN context only: row 10 (ongoing IVIg) first, then the first matching row of 1–9.
 /// <code>

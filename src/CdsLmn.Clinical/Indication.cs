@@ -3,38 +3,6 @@ using Hl7.Fhir.Model;
 
 namespace CdsLmn.Clinical;
 
-/// <summary>Why IVIg is being given, as far as the advisor is concerned (docs/clinical-evidence.md §5.1).</summary>
-public enum IndicationKind
-{
-    /// <summary>A lower-motor-neuron / motor-neuron-disease context: evaluate.</summary>
-    Lmn,
-
-    /// <summary>Another accepted IVIg indication (PID, ITP, GBS, CIDP, MMN, MG, …): no warning card.</summary>
-    OtherIndication,
-
-    /// <summary>Neither: the service does not guess indications.</summary>
-    Neither,
-
-    /// <summary>Could not be found out (no reason on the order and Conditions unavailable).</summary>
-    Unknown,
-}
-
-/// <summary>The indication verdict for one order, with the coded reason to name in the card.</summary>
-internal sealed record IndicationResult(
-    IndicationKind Kind,
-    bool LmnAlsoCoded,
-    string? Display,
-    string? Code,
-    bool FromOrder,
-    IReadOnlyList<string> EvidenceIds)
-{
-    /// <summary>The LMN context is ALS (docs/fhir-inputs.md §6b): the card says IVIg has no role in ALS.</summary>
-    public bool IsAls { get; init; }
-}
-
-/// <summary>A coded reason or diagnosis; <see cref="Confirmed"/> is false for a differential, provisional or refuted Condition.</summary>
-internal sealed record CodedReason(CodeableConcept Concept, string? Id, bool Confirmed);
-
 /// <summary>Indication context (docs/fhir-inputs.md §2, docs/clinical-evidence.md §4d and §5.1).</summary>
 internal sealed class Indication
 {

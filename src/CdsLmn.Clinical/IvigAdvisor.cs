@@ -56,7 +56,7 @@ public sealed class IvigAdvisor
     }
 
     /// <summary>Assesses every order in scope; one piece of advice per IVIg order that warrants a card.</summary>
-    public Assessment Assess(ClinicalEvidence evidence, HookKind hook, DateTimeOffset now)
+    public Assessment Assess(ClinicalEvidence evidence, OrderStage stage, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(evidence);
         var unavailable = evidence.Unavailable;
@@ -134,7 +134,7 @@ public sealed class IvigAdvisor
 
             var orderReference = $"MedicationRequest/{FhirRead.Safe(() => order.Id, null) ?? "?"}";
             var ongoingForCard = ongoing with { Ongoing = first.Row == 10 ? true : ongoing.Ongoing };
-            advice.Add(CardText.Build(new CardFacts(orderReference, hook, first, indication, cb, gm1, ck, ongoingForCard, PatientReference(order, evidence.Patient), now)));
+            advice.Add(CardText.Build(new CardFacts(orderReference, stage, first, indication, cb, gm1, ck, ongoingForCard, PatientReference(order, evidence.Patient), now)));
         }
 
         return missing.Count > 0 ? new Assessment([], missing) : new Assessment(advice, new HashSet<EvidenceKind>());
@@ -152,16 +152,16 @@ public sealed class IvigAdvisor
     {
         var outcomes = new List<Outcome>();
         foreach (var ivig in isIvig.Values)
-        foreach (var (kind, lmnAlso) in indications.Values)
-        foreach (var child in paediatric.Values)
-        foreach (var cb in cbs.Values)
-        foreach (var gm1 in gm1s.Values)
-        foreach (var (ck, ckVeryHigh) in cks.Values)
-        foreach (var ongoing in ongoings.Values)
-        foreach (var mmnCidp in mmnCidps.Values)
-        {
-            outcomes.Add(DecisionTable.Decide(new DecisionInputs(ivig, kind, lmnAlso, child, cb, gm1, ck, ongoing, mmnCidp) { CkVeryHigh = ckVeryHigh }, _options));
-        }
+            foreach (var (kind, lmnAlso) in indications.Values)
+                foreach (var child in paediatric.Values)
+                    foreach (var cb in cbs.Values)
+                        foreach (var gm1 in gm1s.Values)
+                            foreach (var (ck, ckVeryHigh) in cks.Values)
+                                foreach (var ongoing in ongoings.Values)
+                                    foreach (var mmnCidp in mmnCidps.Values)
+                                    {
+                                        outcomes.Add(DecisionTable.Decide(new DecisionInputs(ivig, kind, lmnAlso, child, cb, gm1, ck, ongoing, mmnCidp) { CkVeryHigh = ckVeryHigh }, _options));
+                                    }
 
         return outcomes;
     }

@@ -4,22 +4,6 @@ using Hl7.Fhir.Model;
 
 namespace CdsLmn.Clinical;
 
-/// <summary>Whether a medication order or administration is intravenous immune globulin.</summary>
-public enum IvigKind
-{
-    /// <summary>IV normal human immune globulin: the advisor evaluates it.</summary>
-    Ivig,
-
-    /// <summary>Another medication, an SC/IM product or route, or a hyperimmune globulin.</summary>
-    NotIvig,
-
-    /// <summary>The medication could not be read (an unresolvable reference while Medication evidence is unavailable).</summary>
-    Unknown,
-}
-
-/// <summary>The outcome of recognition, with the product text to show and the reason (for the trace and tests).</summary>
-public sealed record IvigRecognition(IvigKind Kind, string? ProductText, string Reason);
-
 /// <summary>IVIg order recognition (docs/fhir-inputs.md §1, docs/clinical-evidence.md §4a, §5.1).</summary>
 internal sealed class IvigOrder
 {

@@ -3,9 +3,6 @@ using Hl7.Fhir.Model;
 
 namespace CdsLmn.Clinical;
 
-/// <summary>IVIg already being given: true, false, or unknown (a history entry whose medication could not be read).</summary>
-internal sealed record OngoingIvigResult(bool? Ongoing, IReadOnlyList<string> EvidenceIds, DateTimeOffset? LastGiven, IReadOnlyList<DateTimeOffset> GivenOn);
-
 /// <summary>
 /// Ongoing IVIg (docs/fhir-inputs.md §6, docs/clinical-evidence.md §5.3 row 10): a MedicationAdministration (not
 /// entered-in-error / not-done) or a completed MedicationRequest for IVIg (recognised as in §1) dated within the window,

@@ -6,10 +6,10 @@ namespace CdsLmn.Clinical.Tests;
 
 public class CardTextTests
 {
-    public static TheoryData<int, string, HookKind> AllRowsAndHooks()
+    public static TheoryData<int, string, OrderStage> AllRowsAndHooks()
     {
-        var data = new TheoryData<int, string, HookKind>();
-        foreach (var hook in Enum.GetValues<HookKind>())
+        var data = new TheoryData<int, string, OrderStage>();
+        foreach (var hook in Enum.GetValues<OrderStage>())
         {
             foreach (var row in Enumerable.Range(0, 11))
             {
@@ -24,9 +24,9 @@ public class CardTextTests
 
     [Theory]
     [MemberData(nameof(AllRowsAndHooks))]
-    public void SummaryIsShorterThan140CharactersForEveryRowAndHook(int row, string gm1, HookKind hook)
+    public void SummaryIsShorterThan140CharactersForEveryRowAndHook(int row, string gm1, OrderStage stage)
     {
-        var summary = CardText.SummaryFor(row, Enum.Parse<AntiGm1State>(gm1), hook);
+        var summary = CardText.SummaryFor(row, Enum.Parse<AntiGm1State>(gm1), stage);
 
         Assert.InRange(summary.Length, 20, 139);
         Assert.DoesNotContain("contraindicated", summary, StringComparison.OrdinalIgnoreCase);
@@ -55,7 +55,7 @@ public class CardTextTests
     [MemberData(nameof(CardScenarios))]
     public void EveryCardFollowsTheCardRules(string name, Resource[] resources)
     {
-        foreach (var hook in Enum.GetValues<HookKind>())
+        foreach (var hook in Enum.GetValues<OrderStage>())
         {
             var advice = Assert.Single(Scenario.Assess(Scenario.Lmn(resources), hook).Advice);
 
@@ -152,8 +152,8 @@ public class CardTextTests
     [Fact]
     public void OrderSignWordingDiffersSlightly()
     {
-        var select = Assert.Single(Scenario.Assess(Scenario.Lmn(), HookKind.OrderSelect).Advice);
-        var sign = Assert.Single(Scenario.Assess(Scenario.Lmn(), HookKind.OrderSign).Advice);
+        var select = Assert.Single(Scenario.Assess(Scenario.Lmn(), OrderStage.Selecting).Advice);
+        var sign = Assert.Single(Scenario.Assess(Scenario.Lmn(), OrderStage.Signing).Advice);
 
         Assert.Equal(select.Trace, sign.Trace, new TraceComparer());
         Assert.NotEqual(select.Summary, sign.Summary);

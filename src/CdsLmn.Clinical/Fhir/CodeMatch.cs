@@ -2,47 +2,6 @@ using Hl7.Fhir.Model;
 
 namespace CdsLmn.Clinical.Fhir;
 
-/// <summary>Code-system URIs used by the defaults (docs/clinical-evidence.md §4).</summary>
-public static class FhirSystems
-{
-    public const string Loinc = "http://loinc.org";
-    public const string Snomed = "http://snomed.info/sct";
-    public const string RxNorm = "http://www.nlm.nih.gov/research/umls/rxnorm";
-    public const string Icd10Cm = "http://hl7.org/fhir/sid/icd-10-cm";
-    public const string Atc = "http://www.whocc.no/atc";
-    public const string Ndc = "http://hl7.org/fhir/sid/ndc";
-    public const string Edqm = "http://standardterms.edqm.eu";
-    public const string Cpt = "http://www.ama-assn.org/go/cpt";
-    public const string Interpretation = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
-}
-
-/// <summary>A configured code: <c>system|code</c>. A trailing <c>*</c> on the code matches every code starting with the rest.</summary>
-internal readonly record struct CodeToken(string System, string Code)
-{
-    public static CodeToken? Parse(string? token)
-    {
-        if (string.IsNullOrWhiteSpace(token))
-        {
-            return null;
-        }
-
-        var bar = token.LastIndexOf('|');
-        if (bar <= 0 || bar == token.Length - 1)
-        {
-            return null;
-        }
-
-        return new CodeToken(token[..bar].Trim(), token[(bar + 1)..].Trim());
-    }
-
-    public static IReadOnlyList<CodeToken> ParseAll(IEnumerable<string> tokens) =>
-        tokens.Select(Parse).OfType<CodeToken>().ToList();
-
-    public bool Matches(Coding coding) =>
-        string.Equals(FhirRead.System(coding), System, StringComparison.OrdinalIgnoreCase)
-        && CodeMatch.CodeMatches(FhirRead.CodeOf(coding), Code, System);
-}
-
 internal static class CodeMatch
 {
     /// <summary>

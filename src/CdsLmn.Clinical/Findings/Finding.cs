@@ -21,21 +21,3 @@ internal sealed record Finding<TState>(
     /// <summary>Why a finding is pending or equivocal, so that the card can word its advice to fit (docs/clinical-evidence.md §5.5).</summary>
     public FindingDoubt Doubt { get; init; } = FindingDoubt.None;
 }
-
-/// <summary>What keeps a finding from being a plain result.</summary>
-internal enum FindingDoubt
-{
-    None,
-
-    /// <summary>A test is ordered or its result is preliminary.</summary>
-    Pending,
-
-    /// <summary>A final result whose value could not be read.</summary>
-    Unreadable,
-
-    /// <summary>A nerve conduction study with too few nerves assessable to call conduction block absent.</summary>
-    TooFewAssessable,
-
-    /// <summary>A final result that is itself borderline, hedged, or from a screening protocol.</summary>
-    Equivocal,
-}

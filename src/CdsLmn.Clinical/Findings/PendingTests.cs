@@ -3,9 +3,6 @@ using Hl7.Fhir.Model;
 
 namespace CdsLmn.Clinical.Findings;
 
-/// <summary>A test still to come: a preliminary result or an open order. <see cref="Date"/> may be unknown.</summary>
-internal sealed record PendingTest(DateTimeOffset? Date, string Id);
-
 /// <summary>
 /// Open test orders (docs/fhir-inputs.md §3): a ServiceRequest for one of the codes, in a pending status, placed within the
 /// pending window. An order older than the window is stale: most EHRs never close orders that were not carried out.

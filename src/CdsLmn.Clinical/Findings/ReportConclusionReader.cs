@@ -27,7 +27,8 @@ namespace CdsLmn.Clinical.Findings;
 /// </remarks>
 internal sealed class ReportConclusionReader
 {
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
+    // Guards only against pathological input; generous, so a busy machine never turns a readable report into "not read in time".
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
     private const RegexOptions Flags = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
     private static readonly Regex ListJoin = new(@"(?<![\p{L}\p{Nd}])n?or(?![\p{L}\p{Nd}])", Flags, MatchTimeout);
 

@@ -34,8 +34,8 @@ internal static class SegmentStudy
 
             var measure = top.AmplitudeBased ? "amplitude-based" : "area";
             var more = blocks.Count > 1 ? $" (+{blocks.Count - 1} more segment{Plural(blocks.Count - 1)})" : string.Empty;
-            return Candidate(ConductionBlockState.Present, $"{top.Note} conduction block, {Pretty(top.Segment)}: {measure} drop {Percent(top.BlockPercent)} %{more} (EFNS/PNS 2010)")
-                with { Persists = true };
+            var present = Candidate(ConductionBlockState.Present, $"{top.Note} conduction block, {Pretty(top.Segment)}: {measure} drop {Percent(top.BlockPercent)} %{more} (EFNS/PNS 2010)");
+            return present with { Persists = true };
         }
 
         if (counted.Any(s => s.AmplitudeBased))

@@ -3,14 +3,6 @@ using Hl7.Fhir.Model;
 
 namespace CdsLmn.Clinical.Findings;
 
-/// <summary>The reading of a qualitative result coded with SNOMED qualifier values.</summary>
-internal enum QualifierValue
-{
-    Positive,
-    Negative,
-    Equivocal,
-}
-
 /// <summary>
 /// SNOMED CT qualifier values that NCS findings and anti-GM1 results carry (docs/clinical-evidence.md §4b, mCODE
 /// PositiveNegativeVS; docs/fhir-inputs.md §3): positive, negative, and equivocal or indeterminate.

@@ -3,14 +3,6 @@ using System.Text.RegularExpressions;
 
 namespace CdsLmn.Clinical.Findings;
 
-/// <summary>How a titre or number was bounded by the lab: exact, "&lt; x" or "&gt; x".</summary>
-internal enum Bound
-{
-    Exact,
-    Below,
-    Above,
-}
-
 /// <summary>
 /// A titre as its reciprocal dilution: "1:3200", "1/3200", "&gt;1:25600", "&lt;1:1000", "1 : 3200" (docs/clinical-evidence.md §2.5),
 /// found wherever it stands in a lab's text ("Positive, titer 1:25600", "&gt;1:25600 (H)"; docs/fhir-inputs.md §4).
@@ -19,7 +11,7 @@ internal readonly record struct Titre(double Reciprocal, Bound Bound)
 {
     private static readonly Regex Pattern = new(
         @"(?<![\d.,:/])(?<cmp><=|>=|≤|≥|<|>)?\s*1\s*[:/]\s*(?<n>\d{1,3}(,\d{3})+|\d+)(?![\d/:])",
-        RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+        RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     /// <summary>The first titre in <paramref name="text"/>, or null when there is none.</summary>
     public static Titre? Parse(string? text)
@@ -29,7 +21,16 @@ internal readonly record struct Titre(double Reciprocal, Bound Bound)
             return null;
         }
 
-        var match = Pattern.Match(text);
+        Match match;
+        try
+        {
+            match = Pattern.Match(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null; // pathological text: no titre read, so the value is reported as unreadable
+        }
+
         if (!match.Success)
         {
             return null;

@@ -1,13 +1,5 @@
 namespace CdsLmn.Clinical;
 
-/// <summary>What a decision-table row shows. There is no "critical" (docs/clinical-evidence.md §5.3 indicator policy).</summary>
-public enum CardLevel
-{
-    None,
-    Info,
-    Warning,
-}
-
 /// <summary>
 /// The card level of each row of docs/clinical-evidence.md §5.3 (defaults: warning for rows 3–7, info otherwise, none where the
 /// table says none). The row logic itself is fixed; only what each row shows is configurable.

@@ -43,12 +43,12 @@ public sealed partial class HookHandler(
         if (advisor.MayConcernIvig(evidence.ToClinicalEvidence()))
         {
             evidence = EvidenceGatherer.WithPrefetch(request, evidence);
-            assessment = advisor.Assess(evidence.ToClinicalEvidence(), call.Kind, time.GetUtcNow());
+            assessment = advisor.Assess(evidence.ToClinicalEvidence(), call.Kind.Stage(), time.GetUtcNow());
         }
         if (!assessment.IsDecided)
         {
             evidence = await gatherer.CompleteAsync(request, evidence, cancellationToken);
-            assessment = advisor.Assess(evidence.ToClinicalEvidence(), call.Kind, time.GetUtcNow());
+            assessment = advisor.Assess(evidence.ToClinicalEvidence(), call.Kind.Stage(), time.GetUtcNow());
         }
 
         var elapsed = time.GetElapsedTime(started).TotalMilliseconds;

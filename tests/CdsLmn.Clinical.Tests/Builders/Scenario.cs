@@ -24,6 +24,6 @@ internal static class Scenario
     public static Observation CkHigh => Build.Ck("ck-1", 450, daysAgo: 55, refLow: 39, refHigh: 308);
     public static Observation CkNormal => Build.Ck("ck-1", 120, daysAgo: 55, refLow: 39, refHigh: 308);
 
-    public static Assessment Assess(ClinicalEvidence evidence, HookKind hook = HookKind.OrderSelect, ClinicalOptions? options = null) =>
-        new IvigAdvisor(options ?? new ClinicalOptions()).Assess(evidence, hook, Build.Now);
+    public static Assessment Assess(ClinicalEvidence evidence, OrderStage stage = OrderStage.Selecting, ClinicalOptions? options = null) =>
+        new IvigAdvisor(options ?? new ClinicalOptions()).Assess(evidence, stage, Build.Now);
 }
