@@ -9,10 +9,10 @@ namespace CdsLmn.Clinical.Findings;
 /// </summary>
 internal sealed class PendingTests
 {
-    private readonly string[] _statuses;
+    private readonly IReadOnlyList<string> _statuses;
     private readonly int _windowDays;
 
-    public PendingTests(string[] statuses, int windowDays)
+    public PendingTests(IReadOnlyList<string> statuses, int windowDays)
     {
         _statuses = statuses;
         _windowDays = windowDays;

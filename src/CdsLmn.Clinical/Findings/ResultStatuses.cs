@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using CdsLmn.Clinical.Fhir;
 using Hl7.Fhir.Model;
 
@@ -6,8 +7,8 @@ namespace CdsLmn.Clinical.Findings;
 /// <summary>Reading a result's status and dates the same way for every finding.</summary>
 internal static class ResultStatuses
 {
-    private static readonly string[] Usable = ["final", "amended", "corrected", "appended"];
-    private static readonly string[] Pending = ["registered", "preliminary", "partial"];
+    private static readonly FrozenSet<string> Usable = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "final", "amended", "corrected", "appended");
+    private static readonly FrozenSet<string> Pending = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "registered", "preliminary", "partial");
 
     public static ResultStatus Of(Resource resource)
     {
@@ -17,12 +18,12 @@ internal static class ResultStatuses
             return ResultStatus.Ignored;
         }
 
-        if (Usable.Contains(status, StringComparer.OrdinalIgnoreCase))
+        if (Usable.Contains(status))
         {
             return ResultStatus.Usable;
         }
 
-        return Pending.Contains(status, StringComparer.OrdinalIgnoreCase) ? ResultStatus.Pending : ResultStatus.Ignored;
+        return Pending.Contains(status) ? ResultStatus.Pending : ResultStatus.Ignored;
     }
 
     /// <summary>

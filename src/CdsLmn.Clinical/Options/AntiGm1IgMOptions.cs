@@ -30,8 +30,8 @@ public sealed class AntiGm1IgMOptions
     /// <summary>Codes that are never GM1 IgM (IgG, asialo-GM1), as <c>system|code</c>.</summary>
     public string[]? ExcludedCodes { get; set; }
 
-    public string[] EffectiveCodes => Codes ?? ClinicalDefaults.Gm1IgMCodes;
-    public string[] EffectiveExcludedCodes => ExcludedCodes ?? ClinicalDefaults.Gm1ExcludedCodes;
+    public IReadOnlyList<string> EffectiveCodes => Codes ?? (IReadOnlyList<string>)ClinicalDefaults.Gm1IgMCodes;
+    public IReadOnlyList<string> EffectiveExcludedCodes => ExcludedCodes ?? (IReadOnlyList<string>)ClinicalDefaults.Gm1ExcludedCodes;
 
     internal void Validate(OptionsErrors errors)
     {

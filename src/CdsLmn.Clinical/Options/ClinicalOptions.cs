@@ -16,7 +16,7 @@ public sealed class ClinicalOptions
     /// <summary>ServiceRequest statuses that mean a test is still to come (PENDING; docs/clinical-evidence.md §5.2, docs/fhir-inputs.md §3).</summary>
     public string[]? PendingOrderStatuses { get; set; }
 
-    public string[] EffectivePendingOrderStatuses => PendingOrderStatuses ?? ClinicalDefaults.PendingOrderStatuses;
+    public IReadOnlyList<string> EffectivePendingOrderStatuses => PendingOrderStatuses ?? (IReadOnlyList<string>)ClinicalDefaults.PendingOrderStatuses;
 
     // docs/fhir-inputs.md §3: an open test order counts as pending only when placed within 90 days; older "active" orders are
     // stale (EHRs rarely close orders that were never carried out). A proposal, not a sourced value.

@@ -44,13 +44,13 @@ public sealed class ConductionBlockOptions
     /// <summary>Further recognised segment sites, besides the entrapment and long upper-limb lists.</summary>
     public string[]? Segments { get; set; }
 
-    public string[] EffectiveFindingCodes => FindingCodes ?? ClinicalDefaults.CbFindingCodes;
-    public string[] EffectiveSegmentCodes => SegmentCodes ?? ClinicalDefaults.CbSegmentCodes;
-    public string[] EffectiveStudyCodes => StudyCodes ?? ClinicalDefaults.NcsStudyCodes;
-    public string[] EffectiveEntrapmentSegments => EntrapmentSegments ?? ClinicalDefaults.EntrapmentSegments;
-    public string[] EffectiveLongUpperLimbSegments => LongUpperLimbSegments ?? ClinicalDefaults.LongUpperLimbSegments;
-    public string[] EffectiveNerves => Nerves ?? ClinicalDefaults.CbNerves;
-    public string[] EffectiveSegments => Segments ?? ClinicalDefaults.OtherSegments;
+    public IReadOnlyList<string> EffectiveFindingCodes => FindingCodes ?? (IReadOnlyList<string>)ClinicalDefaults.CbFindingCodes;
+    public IReadOnlyList<string> EffectiveSegmentCodes => SegmentCodes ?? (IReadOnlyList<string>)ClinicalDefaults.CbSegmentCodes;
+    public IReadOnlyList<string> EffectiveStudyCodes => StudyCodes ?? (IReadOnlyList<string>)ClinicalDefaults.NcsStudyCodes;
+    public IReadOnlyList<string> EffectiveEntrapmentSegments => EntrapmentSegments ?? (IReadOnlyList<string>)ClinicalDefaults.EntrapmentSegments;
+    public IReadOnlyList<string> EffectiveLongUpperLimbSegments => LongUpperLimbSegments ?? (IReadOnlyList<string>)ClinicalDefaults.LongUpperLimbSegments;
+    public IReadOnlyList<string> EffectiveNerves => Nerves ?? (IReadOnlyList<string>)ClinicalDefaults.CbNerves;
+    public IReadOnlyList<string> EffectiveSegments => Segments ?? (IReadOnlyList<string>)ClinicalDefaults.OtherSegments;
 
     internal void Validate(OptionsErrors errors)
     {

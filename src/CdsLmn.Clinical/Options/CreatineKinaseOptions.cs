@@ -22,7 +22,7 @@ public sealed class CreatineKinaseOptions
 
     public string[]? Codes { get; set; }
 
-    public string[] EffectiveCodes => Codes ?? ClinicalDefaults.CreatineKinaseCodes;
+    public IReadOnlyList<string> EffectiveCodes => Codes ?? (IReadOnlyList<string>)ClinicalDefaults.CreatineKinaseCodes;
 
     internal void Validate(OptionsErrors errors)
     {

@@ -15,7 +15,7 @@ public sealed class IndicationOptions
     // MMN or CIDP recorded as differential, provisional or refuted must not silence the card.
     public string[]? OtherIndicationVerificationStatuses { get; set; }
 
-    public string[] EffectiveOtherIndicationVerificationStatuses => OtherIndicationVerificationStatuses ?? ["confirmed"];
+    public IReadOnlyList<string> EffectiveOtherIndicationVerificationStatuses => OtherIndicationVerificationStatuses ?? (IReadOnlyList<string>)["confirmed"];
 
     /// <summary>ICD-10-CM codes for LMN/MND context (dot optional; <c>*</c> suffix = prefix match).</summary>
     public string[]? LmnIcd10Codes { get; set; }
@@ -40,18 +40,18 @@ public sealed class IndicationOptions
     public string[]? MmnCidpSnomedCodes { get; set; }
     public string[]? MmnCidpLocalCodes { get; set; }
 
-    public string[] EffectiveLmnIcd10Codes => LmnIcd10Codes ?? ClinicalDefaults.LmnIcd10Codes;
-    public string[] EffectiveAlsIcd10Codes => AlsIcd10Codes ?? ClinicalDefaults.AlsIcd10Codes;
-    public string[] EffectiveNeverLmnIcd10Codes => NeverLmnIcd10Codes ?? ClinicalDefaults.NeverLmnIcd10Codes;
-    public string[] EffectiveLmnSnomedCodes => LmnSnomedCodes ?? ClinicalDefaults.LmnSnomedCodes;
-    public string[] EffectiveAlsSnomedCodes => AlsSnomedCodes ?? ClinicalDefaults.AlsSnomedCodes;
-    public string[] EffectiveLmnLocalCodes => LmnLocalCodes ?? [];
-    public string[] EffectiveOtherIndicationIcd10Codes => OtherIndicationIcd10Codes ?? ClinicalDefaults.OtherIndicationIcd10Codes;
-    public string[] EffectiveOtherIndicationSnomedCodes => OtherIndicationSnomedCodes ?? ClinicalDefaults.OtherIndicationSnomedCodes;
-    public string[] EffectiveOtherIndicationLocalCodes => OtherIndicationLocalCodes ?? [];
-    public string[] EffectiveMmnCidpIcd10Codes => MmnCidpIcd10Codes ?? ClinicalDefaults.MmnCidpIcd10Codes;
-    public string[] EffectiveMmnCidpSnomedCodes => MmnCidpSnomedCodes ?? [];
-    public string[] EffectiveMmnCidpLocalCodes => MmnCidpLocalCodes ?? [];
+    public IReadOnlyList<string> EffectiveLmnIcd10Codes => LmnIcd10Codes ?? (IReadOnlyList<string>)ClinicalDefaults.LmnIcd10Codes;
+    public IReadOnlyList<string> EffectiveAlsIcd10Codes => AlsIcd10Codes ?? (IReadOnlyList<string>)ClinicalDefaults.AlsIcd10Codes;
+    public IReadOnlyList<string> EffectiveNeverLmnIcd10Codes => NeverLmnIcd10Codes ?? (IReadOnlyList<string>)ClinicalDefaults.NeverLmnIcd10Codes;
+    public IReadOnlyList<string> EffectiveLmnSnomedCodes => LmnSnomedCodes ?? (IReadOnlyList<string>)ClinicalDefaults.LmnSnomedCodes;
+    public IReadOnlyList<string> EffectiveAlsSnomedCodes => AlsSnomedCodes ?? (IReadOnlyList<string>)ClinicalDefaults.AlsSnomedCodes;
+    public IReadOnlyList<string> EffectiveLmnLocalCodes => LmnLocalCodes ?? [];
+    public IReadOnlyList<string> EffectiveOtherIndicationIcd10Codes => OtherIndicationIcd10Codes ?? (IReadOnlyList<string>)ClinicalDefaults.OtherIndicationIcd10Codes;
+    public IReadOnlyList<string> EffectiveOtherIndicationSnomedCodes => OtherIndicationSnomedCodes ?? (IReadOnlyList<string>)ClinicalDefaults.OtherIndicationSnomedCodes;
+    public IReadOnlyList<string> EffectiveOtherIndicationLocalCodes => OtherIndicationLocalCodes ?? [];
+    public IReadOnlyList<string> EffectiveMmnCidpIcd10Codes => MmnCidpIcd10Codes ?? (IReadOnlyList<string>)ClinicalDefaults.MmnCidpIcd10Codes;
+    public IReadOnlyList<string> EffectiveMmnCidpSnomedCodes => MmnCidpSnomedCodes ?? [];
+    public IReadOnlyList<string> EffectiveMmnCidpLocalCodes => MmnCidpLocalCodes ?? [];
 
     internal void Validate(OptionsErrors errors)
     {
@@ -69,8 +69,8 @@ public sealed class IndicationOptions
         errors.CodeList(nameof(MmnCidpSnomedCodes), MmnCidpSnomedCodes, allowEmpty: true);
         errors.TokenList(nameof(MmnCidpLocalCodes), MmnCidpLocalCodes);
         errors.CodeList(nameof(OtherIndicationVerificationStatuses), OtherIndicationVerificationStatuses);
-        if (EffectiveLmnIcd10Codes.Length == 0 && EffectiveLmnSnomedCodes.Length == 0 && EffectiveLmnLocalCodes.Length == 0
-            && !(EvaluateAls && (EffectiveAlsIcd10Codes.Length > 0 || EffectiveAlsSnomedCodes.Length > 0)))
+        if (EffectiveLmnIcd10Codes.Count == 0 && EffectiveLmnSnomedCodes.Count == 0 && EffectiveLmnLocalCodes.Count == 0
+            && !(EvaluateAls && (EffectiveAlsIcd10Codes.Count > 0 || EffectiveAlsSnomedCodes.Count > 0)))
         {
             errors.Add(nameof(LmnIcd10Codes), "must not be empty when no other LMN code list is configured (the advisor would never fire)");
         }

@@ -33,23 +33,23 @@ public sealed class IvigOrderOptions
     /// <summary>Route codes meaning subcutaneous or intramuscular, as <c>system|code</c>.</summary>
     public string[]? NonIntravenousRoutes { get; set; }
 
-    public string[] EffectiveRxNormCodes => RxNormCodes ?? ClinicalDefaults.RxNormCodes;
-    public string[] EffectiveAtcCodes => AtcCodes ?? ClinicalDefaults.AtcCodes;
-    public string[] EffectiveExcludedAtcCodes => ExcludedAtcCodes ?? ClinicalDefaults.ExcludedAtcCodes;
-    public string[] EffectiveNdcProductCodes => NdcProductCodes ?? ClinicalDefaults.NdcProductCodes;
-    public string[] EffectiveExcludedNdcProductCodes => ExcludedNdcProductCodes ?? ClinicalDefaults.ExcludedNdcProductCodes;
-    public string[] EffectiveHcpcsCodes => HcpcsCodes ?? ClinicalDefaults.HcpcsCodes;
-    public string[] EffectiveExcludedHcpcsCodes => ExcludedHcpcsCodes ?? ClinicalDefaults.ExcludedHcpcsCodes;
-    public string[] EffectiveLocalCodes => LocalCodes ?? [];
-    public string[] EffectiveExcludedLocalCodes => ExcludedLocalCodes ?? ClinicalDefaults.ExcludedLocalCodes;
-    public string[] EffectiveIvBrandNames => IvBrandNames ?? ClinicalDefaults.IvBrandNames;
-    public string[] EffectiveDualRouteBrandNames => DualRouteBrandNames ?? ClinicalDefaults.DualRouteBrandNames;
-    public string[] EffectiveScOnlyBrandNames => ScOnlyBrandNames ?? ClinicalDefaults.ScOnlyBrandNames;
-    public string[] EffectiveGenericNames => GenericNames ?? ClinicalDefaults.GenericNames;
-    public string[] EffectiveHyperimmuneTerms => HyperimmuneTerms ?? ClinicalDefaults.HyperimmuneTerms;
-    public string[] EffectiveNonIvRouteTerms => NonIvRouteTerms ?? ClinicalDefaults.NonIvRouteTerms;
-    public string[] EffectiveIntravenousRoutes => IntravenousRoutes ?? ClinicalDefaults.IntravenousRoutes;
-    public string[] EffectiveNonIntravenousRoutes => NonIntravenousRoutes ?? ClinicalDefaults.NonIntravenousRoutes;
+    public IReadOnlyList<string> EffectiveRxNormCodes => RxNormCodes ?? (IReadOnlyList<string>)ClinicalDefaults.RxNormCodes;
+    public IReadOnlyList<string> EffectiveAtcCodes => AtcCodes ?? (IReadOnlyList<string>)ClinicalDefaults.AtcCodes;
+    public IReadOnlyList<string> EffectiveExcludedAtcCodes => ExcludedAtcCodes ?? (IReadOnlyList<string>)ClinicalDefaults.ExcludedAtcCodes;
+    public IReadOnlyList<string> EffectiveNdcProductCodes => NdcProductCodes ?? (IReadOnlyList<string>)ClinicalDefaults.NdcProductCodes;
+    public IReadOnlyList<string> EffectiveExcludedNdcProductCodes => ExcludedNdcProductCodes ?? (IReadOnlyList<string>)ClinicalDefaults.ExcludedNdcProductCodes;
+    public IReadOnlyList<string> EffectiveHcpcsCodes => HcpcsCodes ?? (IReadOnlyList<string>)ClinicalDefaults.HcpcsCodes;
+    public IReadOnlyList<string> EffectiveExcludedHcpcsCodes => ExcludedHcpcsCodes ?? (IReadOnlyList<string>)ClinicalDefaults.ExcludedHcpcsCodes;
+    public IReadOnlyList<string> EffectiveLocalCodes => LocalCodes ?? [];
+    public IReadOnlyList<string> EffectiveExcludedLocalCodes => ExcludedLocalCodes ?? (IReadOnlyList<string>)ClinicalDefaults.ExcludedLocalCodes;
+    public IReadOnlyList<string> EffectiveIvBrandNames => IvBrandNames ?? (IReadOnlyList<string>)ClinicalDefaults.IvBrandNames;
+    public IReadOnlyList<string> EffectiveDualRouteBrandNames => DualRouteBrandNames ?? (IReadOnlyList<string>)ClinicalDefaults.DualRouteBrandNames;
+    public IReadOnlyList<string> EffectiveScOnlyBrandNames => ScOnlyBrandNames ?? (IReadOnlyList<string>)ClinicalDefaults.ScOnlyBrandNames;
+    public IReadOnlyList<string> EffectiveGenericNames => GenericNames ?? (IReadOnlyList<string>)ClinicalDefaults.GenericNames;
+    public IReadOnlyList<string> EffectiveHyperimmuneTerms => HyperimmuneTerms ?? (IReadOnlyList<string>)ClinicalDefaults.HyperimmuneTerms;
+    public IReadOnlyList<string> EffectiveNonIvRouteTerms => NonIvRouteTerms ?? (IReadOnlyList<string>)ClinicalDefaults.NonIvRouteTerms;
+    public IReadOnlyList<string> EffectiveIntravenousRoutes => IntravenousRoutes ?? (IReadOnlyList<string>)ClinicalDefaults.IntravenousRoutes;
+    public IReadOnlyList<string> EffectiveNonIntravenousRoutes => NonIntravenousRoutes ?? (IReadOnlyList<string>)ClinicalDefaults.NonIntravenousRoutes;
 
     internal void Validate(OptionsErrors errors)
     {

@@ -14,9 +14,9 @@ public sealed class OngoingIvigOptions
 
     public string[]? IgnoredAdministrationStatuses { get; set; }
 
-    public string[] EffectiveRequestStatuses => RequestStatuses ?? ClinicalDefaults.OngoingRequestStatuses;
-    public string[] EffectiveStandingOrderStatuses => StandingOrderStatuses ?? ClinicalDefaults.StandingOrderStatuses;
-    public string[] EffectiveIgnoredAdministrationStatuses => IgnoredAdministrationStatuses ?? ClinicalDefaults.IgnoredAdministrationStatuses;
+    public IReadOnlyList<string> EffectiveRequestStatuses => RequestStatuses ?? (IReadOnlyList<string>)ClinicalDefaults.OngoingRequestStatuses;
+    public IReadOnlyList<string> EffectiveStandingOrderStatuses => StandingOrderStatuses ?? (IReadOnlyList<string>)ClinicalDefaults.StandingOrderStatuses;
+    public IReadOnlyList<string> EffectiveIgnoredAdministrationStatuses => IgnoredAdministrationStatuses ?? (IReadOnlyList<string>)ClinicalDefaults.IgnoredAdministrationStatuses;
 
     internal void Validate(OptionsErrors errors)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 namespace CdsLmn.Clinical;
 
 /// <summary>
@@ -48,20 +49,20 @@ public sealed class ReportTextOptions
     /// <summary>Words that end the scope of a negation ("but", "however").</summary>
     public string[]? ScopeTerminators { get; set; }
 
-    public string[] EffectiveAssertionPhrases => AssertionPhrases ?? DefaultAssertionPhrases;
-    public string[] EffectiveNegationCues => NegationCues ?? DefaultNegationCues;
-    public string[] EffectivePostNegationCues => PostNegationCues ?? DefaultPostNegationCues;
-    public string[] EffectiveHedgeCues => HedgeCues ?? DefaultHedgeCues;
-    public string[] EffectiveLimitationCues => LimitationCues ?? DefaultLimitationCues;
-    public string[] EffectiveSiteCues => SiteCues ?? DefaultSiteCues;
-    public string[] EffectiveEntrapmentCues => EntrapmentCues ?? DefaultEntrapmentCues;
-    public string[] EffectiveQueryCues => QueryCues ?? DefaultQueryCues;
-    public string[] EffectiveExceptionCues => ExceptionCues ?? DefaultExceptionCues;
-    public string[] EffectiveScopeTerminators => ScopeTerminators ?? DefaultScopeTerminators;
+    public IReadOnlyList<string> EffectiveAssertionPhrases => AssertionPhrases ?? (IReadOnlyList<string>)DefaultAssertionPhrases;
+    public IReadOnlyList<string> EffectiveNegationCues => NegationCues ?? (IReadOnlyList<string>)DefaultNegationCues;
+    public IReadOnlyList<string> EffectivePostNegationCues => PostNegationCues ?? (IReadOnlyList<string>)DefaultPostNegationCues;
+    public IReadOnlyList<string> EffectiveHedgeCues => HedgeCues ?? (IReadOnlyList<string>)DefaultHedgeCues;
+    public IReadOnlyList<string> EffectiveLimitationCues => LimitationCues ?? (IReadOnlyList<string>)DefaultLimitationCues;
+    public IReadOnlyList<string> EffectiveSiteCues => SiteCues ?? (IReadOnlyList<string>)DefaultSiteCues;
+    public IReadOnlyList<string> EffectiveEntrapmentCues => EntrapmentCues ?? (IReadOnlyList<string>)DefaultEntrapmentCues;
+    public IReadOnlyList<string> EffectiveQueryCues => QueryCues ?? (IReadOnlyList<string>)DefaultQueryCues;
+    public IReadOnlyList<string> EffectiveExceptionCues => ExceptionCues ?? (IReadOnlyList<string>)DefaultExceptionCues;
+    public IReadOnlyList<string> EffectiveScopeTerminators => ScopeTerminators ?? (IReadOnlyList<string>)DefaultScopeTerminators;
 
     // docs/fhir-inputs.md §3: "partial motor conduction block", "CB in the left ulnar nerve"; docs/clinical-evidence.md §4c
     // ("partial motor conduction block left ulnar forearm"). "partial block" is how labs shorten "partial conduction block".
-    public static readonly string[] DefaultAssertionPhrases =
+    public static readonly ImmutableArray<string> DefaultAssertionPhrases =
     [
         "conduction block", "conduction blocks", "conduction blocking", "block of conduction", "blocks of conduction",
         "CB", "CBs", "partial block", "partial blocks", "partial motor block",
@@ -69,14 +70,14 @@ public sealed class ReportTextOptions
 
     // docs/fhir-inputs.md §3: "no conduction block", "no evidence of (motor) conduction block", "without conduction block".
     // "no definite or probable" negates both grades of docs/clinical-evidence.md §2.3 (and outranks the hedge "no definite").
-    public static readonly string[] DefaultNegationCues =
+    public static readonly ImmutableArray<string> DefaultNegationCues =
     [
         "no", "not", "without", "absence of", "absent", "negative for", "free of", "lack of", "neither", "nor", "none",
         "no definite or probable", "neither definite nor probable",
     ];
 
     // docs/fhir-inputs.md §3: "conduction block was not seen/found/demonstrated". ": no" covers "Conduction block: no".
-    public static readonly string[] DefaultPostNegationCues =
+    public static readonly ImmutableArray<string> DefaultPostNegationCues =
     [
         "not seen", "not found", "not demonstrated", "not identified", "not detected", "not observed", "not present",
         "not shown", "not evident", "not noted", "not appreciated", "not elicited", "absent", "excluded", "ruled out",
@@ -85,7 +86,7 @@ public sealed class ReportTextOptions
 
     // docs/fhir-inputs.md §3: "not excluded", "cannot be excluded", "possible", "borderline", "could not be assessed".
     // "no definite" leaves a probable block open (docs/clinical-evidence.md §2.3 grades definite and probable).
-    public static readonly string[] DefaultHedgeCues =
+    public static readonly ImmutableArray<string> DefaultHedgeCues =
     [
         "not excluded", "cannot be excluded", "can not be excluded", "could not be excluded", "not be excluded",
         "cannot exclude", "can not exclude", "could not exclude", "unable to exclude", "can't exclude", "can't be excluded",
@@ -98,7 +99,7 @@ public sealed class ReportTextOptions
 
     // docs/fhir-inputs.md §3: "proximal stimulation not performed", and docs/clinical-evidence.md §5.4: a screening study
     // without proximal stimulation can miss a block, so its negative is EQUIVOCAL.
-    public static readonly string[] DefaultLimitationCues =
+    public static readonly ImmutableArray<string> DefaultLimitationCues =
     [
         "proximal stimulation not performed", "proximal stimulation was not performed", "proximal stimulation not done",
         "proximal stimulation was not done", "proximal stimulation not possible", "proximal stimulation was not possible",
@@ -110,7 +111,7 @@ public sealed class ReportTextOptions
 
     // docs/fhir-inputs.md §3 (our reading of a site-specific negation; see ReportConclusionReader): the nerves and
     // segments of §3 tier 2, sides and limbs, and words that point elsewhere.
-    public static readonly string[] DefaultSiteCues =
+    public static readonly ImmutableArray<string> DefaultSiteCues =
     [
         "other", "otherwise", "elsewhere", "remaining", "rest of", "further", "additional", "median", "ulnar", "radial",
         "peroneal", "fibular", "tibial", "musculocutaneous", "axillary", "left", "right", "forearm", "upper arm",
@@ -119,7 +120,7 @@ public sealed class ReportTextOptions
 
     // docs/fhir-inputs.md §3 / docs/clinical-evidence.md §5.4: blocks at the median wrist, ulnar elbow or wrist and peroneal
     // fibular head never count.
-    public static readonly string[] DefaultEntrapmentCues =
+    public static readonly ImmutableArray<string> DefaultEntrapmentCues =
     [
         "across the elbow", "at the elbow", "around the elbow", "across the wrist", "at the wrist", "fibular head",
         "fibular neck", "peroneal head", "cubital tunnel", "carpal tunnel", "Guyon",
@@ -127,17 +128,17 @@ public sealed class ReportTextOptions
 
     // docs/fhir-inputs.md §3 reads the study's findings; a referral question ("to exclude MMN with conduction block") is
     // none. The list is our choice.
-    public static readonly string[] DefaultQueryCues =
+    public static readonly ImmutableArray<string> DefaultQueryCues =
     [
         "to exclude", "to rule out", "rule out", "r/o", "evaluate for", "evaluation for", "assess for", "look for",
         "looking for", "search for", "question of", "clinical question", "query", "referred", "indication", "reason for",
     ];
 
     // docs/fhir-inputs.md §3 (assertion vs negation): "no conduction block except in ..." asserts the exception. Our choice.
-    public static readonly string[] DefaultExceptionCues = ["except", "apart from", "aside from", "other than", "with the exception of", "save for"];
+    public static readonly ImmutableArray<string> DefaultExceptionCues = ["except", "apart from", "aside from", "other than", "with the exception of", "save for"];
 
     // docs/fhir-inputs.md §3 ("negation-aware"): NegEx-style scope terminators (Chapman et al. 2001); the list is our choice.
-    public static readonly string[] DefaultScopeTerminators = ["but", "however", "although", "though", "whereas", "yet", "nevertheless", "instead"];
+    public static readonly ImmutableArray<string> DefaultScopeTerminators = ["but", "however", "although", "though", "whereas", "yet", "nevertheless", "instead"];
 
     internal void Validate(OptionsErrors errors)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.IdentityModel.Tokens;
 
@@ -15,17 +16,13 @@ internal static class ClientTokenRules
     /// <summary>Longest accepted <c>jti</c>, bounding the replay cache's memory.</summary>
     public const int MaxJtiLength = 256;
 
-    public static readonly HashSet<string> RsaAlgorithms =
-    [
+    public static readonly FrozenSet<string> RsaAlgorithms = FrozenSet.Create(StringComparer.Ordinal,
         SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512,
-        SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.RsaSsaPssSha384, SecurityAlgorithms.RsaSsaPssSha512,
-    ];
+        SecurityAlgorithms.RsaSsaPssSha256, SecurityAlgorithms.RsaSsaPssSha384, SecurityAlgorithms.RsaSsaPssSha512);
 
     /// <summary>ES384 and RS384 are the spec's recommendation; <c>none</c> and every HMAC (HS*) are never accepted.</summary>
-    public static readonly HashSet<string> Algorithms =
-    [
-        SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.EcdsaSha384, SecurityAlgorithms.EcdsaSha512, .. RsaAlgorithms,
-    ];
+    public static readonly FrozenSet<string> Algorithms = FrozenSet.Create(StringComparer.Ordinal,
+        [SecurityAlgorithms.EcdsaSha256, SecurityAlgorithms.EcdsaSha384, SecurityAlgorithms.EcdsaSha512, .. RsaAlgorithms]);
 
     /// <summary>
     /// The URL of the endpoint called: <c>CdsLmn:PublicBaseUrl</c> + path when configured (behind a proxy), otherwise

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Microsoft.IdentityModel.Tokens;
 
 namespace CdsLmn.Service.CdsHooks.Auth;
@@ -5,7 +6,7 @@ namespace CdsLmn.Service.CdsHooks.Auth;
 /// <summary>Reads a JWK Set and keeps only keys that can verify an accepted client JWT.</summary>
 internal static class JwksReader
 {
-    private static readonly HashSet<string> Curves = [JsonWebKeyECTypes.P256, JsonWebKeyECTypes.P384, JsonWebKeyECTypes.P521];
+    private static readonly FrozenSet<string> Curves = FrozenSet.Create(StringComparer.Ordinal, JsonWebKeyECTypes.P256, JsonWebKeyECTypes.P384, JsonWebKeyECTypes.P521);
 
     /// <summary>The usable public signing keys: RSA or EC (P-256/384/521), with a <c>kid</c>, <c>use</c> absent or <c>sig</c>, no private part.</summary>
     /// <exception cref="ArgumentException">The text is not a JWK Set.</exception>
