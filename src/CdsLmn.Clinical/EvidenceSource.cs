@@ -4,7 +4,7 @@ namespace CdsLmn.Clinical;
 /// The sources a card may cite, each with the link the card must carry when it cites it (docs/clinical-evidence.md §5.5:
 /// every cited source has a link). <see cref="Name"/> is how the detail text names the source.
 /// </summary>
-public sealed record EvidenceSource(string Name, string Label, Uri Url)
+internal sealed record EvidenceSource(string Name, string Label, Uri Url)
 {
     public static EvidenceSource Simon2013 { get; } = new("Simon et al., Neurology 2013", "Simon et al., Neurology 2013 (3/31 responders)",
         new Uri("https://pmc.ncbi.nlm.nih.gov/articles/PMC3863347/"));

@@ -1,4 +1,4 @@
 namespace CdsLmn.Clinical;
 
 /// <summary>The outcome of recognition, with the product text to show and the reason (for the trace and tests).</summary>
-public sealed record IvigRecognition(IvigKind Kind, string? ProductText, string Reason);
+internal sealed record IvigRecognition(IvigKind Kind, string? ProductText, string Reason);

@@ -7,7 +7,7 @@ namespace CdsLmn.Clinical;
 /// The default code lists (docs/fhir-inputs.md; docs/clinical-evidence.md §4). Facts marked UNVERIFIED there are not
 /// here: they are empty configurable slots. A site replaces a list by configuring it.
 /// </summary>
-public static class ClinicalDefaults
+internal static class ClinicalDefaults
 {
     private const string Nm = CdsLmnCodes.NeuromuscularSystem;
 
