@@ -1,4 +1,5 @@
 using CdsLmn.Clinical;
+using CdsLmn.Clinical.Advising;
 using Microsoft.Extensions.Options;
 
 namespace CdsLmn.Service;

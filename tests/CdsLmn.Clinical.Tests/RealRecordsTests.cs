@@ -1,3 +1,4 @@
+using CdsLmn.Clinical.Cards;
 using CdsLmn.Clinical.Fhir;
 using CdsLmn.Clinical.Tests.Builders;
 using Hl7.Fhir.Model;

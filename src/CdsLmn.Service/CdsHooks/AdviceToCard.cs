@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CdsLmn.Clinical;
+using CdsLmn.Clinical.Cards;
 using CdsLmn.Service.CdsHooks.Models;
 using Hl7.Fhir.Serialization;
 

@@ -1,4 +1,5 @@
 using CdsLmn.Clinical;
+using CdsLmn.Clinical.Advising;
 using CdsLmn.Service.CdsHooks.Models;
 using CdsLmn.Service.Evidence;
 using CdsLmn.Service.Stewardship;

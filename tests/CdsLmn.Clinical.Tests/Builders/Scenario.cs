@@ -1,3 +1,4 @@
+using CdsLmn.Clinical.Advising;
 using Hl7.Fhir.Model;
 
 namespace CdsLmn.Clinical.Tests.Builders;

@@ -1,6 +1,6 @@
 using CdsLmn.Clinical.Findings;
 
-namespace CdsLmn.Clinical;
+namespace CdsLmn.Clinical.Cards;
 
 /// <summary>
 /// Card wording (docs/card-example.md, docs/clinical-evidence.md §5.3 and §5.5): a summary under 140 characters, then the

@@ -1,8 +1,9 @@
+using CdsLmn.Clinical.Cards;
 using CdsLmn.Clinical.Fhir;
 using CdsLmn.Clinical.Findings;
 using Hl7.Fhir.Model;
 
-namespace CdsLmn.Clinical;
+namespace CdsLmn.Clinical.Advising;
 
 /// <summary>
 /// The clinical advisor: is each order in scope IVIg, why is it given, what do the CB / GM1 / CK findings say, which

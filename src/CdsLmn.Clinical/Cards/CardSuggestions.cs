@@ -2,7 +2,7 @@ using CdsLmn.Clinical.Fhir;
 using CdsLmn.Clinical.Findings;
 using Hl7.Fhir.Model;
 
-namespace CdsLmn.Clinical;
+namespace CdsLmn.Clinical.Cards;
 
 /// <summary>The one-click changes a card offers (docs/clinical-evidence.md §5.3 "Suggestions / actions").</summary>
 internal static class CardSuggestions

@@ -1,7 +1,7 @@
 using CdsLmn.Clinical.Fhir;
 using Hl7.Fhir.Model;
 
-namespace CdsLmn.Clinical;
+namespace CdsLmn.Clinical.Findings;
 
 /// <summary>
 /// Ongoing IVIg (docs/fhir-inputs.md §6, docs/clinical-evidence.md §5.3 row 10): a MedicationAdministration (not

@@ -1,7 +1,7 @@
 using System.Text;
 using CdsLmn.Clinical.Findings;
 
-namespace CdsLmn.Clinical;
+namespace CdsLmn.Clinical.Cards;
 
 /// <summary>
 /// The card's Markdown detail. Every source it names is added to <c>cited</c>, from which the card's links are made,

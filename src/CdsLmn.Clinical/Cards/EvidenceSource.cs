@@ -1,4 +1,4 @@
-namespace CdsLmn.Clinical;
+namespace CdsLmn.Clinical.Cards;
 
 /// <summary>
 /// The sources a card may cite, each with the link the card must carry when it cites it (docs/clinical-evidence.md §5.5:

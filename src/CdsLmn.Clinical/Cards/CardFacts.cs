@@ -1,6 +1,6 @@
 using CdsLmn.Clinical.Findings;
 
-namespace CdsLmn.Clinical;
+namespace CdsLmn.Clinical.Cards;
 
 /// <summary>The facts one card is written from.</summary>
 internal sealed record CardFacts(
