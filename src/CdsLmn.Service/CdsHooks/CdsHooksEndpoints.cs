@@ -15,7 +15,7 @@ public static class CdsHooksEndpoints
         services.MapGet("", GetDiscovery).WithName("discovery")
             .WithSummary("Discovery: the CDS services, exactly cds-services.json")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
-            .ProducesOperationOutcomes(StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests);
+            .ProducesOperationOutcomes(401, 429, 503);
         services.MapPost("{id}", CallServiceAsync).WithName("call-service").AddEndpointFilter<HookTimingFilter>()
             .WithSummary("Call a hook service: a CDS Hooks 2.0.1 request in, {\"cards\":[...]} out")
             .WithDescription("400 bad request, 412 evidence the decision needs could not be obtained; every error body is a FHIR OperationOutcome (docs/service-contract.md).")
