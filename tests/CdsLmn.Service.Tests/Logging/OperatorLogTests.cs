@@ -33,6 +33,8 @@ public sealed class OperatorLogTests(LoggingAppFactory app) : IClassFixture<Logg
         Assert.Contains("antiGm1IgM (the FHIR server ", warning.Text, StringComparison.Ordinal);
         Assert.Contains("creatineKinase (the FHIR server ", warning.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(logged, e => e.Text.Contains("   at ", StringComparison.Ordinal));
+        // Not even in a scope (a JSON console with IncludeScopes prints them): the FHIR URLs name the patient.
+        Assert.DoesNotContain(logged, e => e.Text.Contains("pma-1", StringComparison.Ordinal));
     }
 
     [Fact]
