@@ -4,6 +4,7 @@ using CdsLmn.Service.CdsHooks.Auth;
 using CdsLmn.Service.CdsHooks.RateLimiting;
 using CdsLmn.Service.Evidence;
 using CdsLmn.Service.Health;
+using CdsLmn.Service.OpenApi;
 using CdsLmn.Service.Stewardship;
 using CdsLmn.Service.Telemetry;
 
@@ -22,6 +23,7 @@ builder.AddClinicalRules();
 builder.AddStewardship();
 builder.AddTelemetry();
 builder.AddHealth();
+builder.AddApiDescription();
 
 var app = builder.Build();
 
@@ -31,6 +33,7 @@ app.UseCdsClientAuthentication(); // after UseCors (in UseCdsHooksPipeline): 401
 app.UseClientRateLimiting(); // after authorization: the partition is the verified client
 app.MapCdsHooks();
 app.MapHealth();
+app.MapApiDescription(); // Development only
 
 app.Run();
 return 0;

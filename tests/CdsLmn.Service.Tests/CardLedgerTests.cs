@@ -93,7 +93,7 @@ public sealed class CardLedgerTests : IDisposable
         ledger.RecordIssued(card);
         await ledger.FlushAsync(CancellationToken.None);
 
-        Assert.Equal(new FeedbackResult(1, 1, 1), result);
+        Assert.Equal(new FeedbackResult(1, 1, 1, 0), result);
         Assert.Equal(1, Scalar("SELECT known_card FROM feedback WHERE card_uuid = $c", ("$c", card.CardUuid)));
     }
 

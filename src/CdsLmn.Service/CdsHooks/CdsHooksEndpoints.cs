@@ -1,4 +1,5 @@
 using CdsLmn.Service.CdsHooks.Models;
+using CdsLmn.Service.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CdsLmn.Service.CdsHooks;
@@ -11,9 +12,17 @@ public static class CdsHooksEndpoints
         var services = app.MapGroup("/cds-services").RequireCors(CdsHooksCors.PolicyName)
             .RequireAuthorization(Auth.ClientAuthentication.PolicyName) // every CDS endpoint, feedback included
             .RequireRateLimiting(RateLimiting.ClientRateLimiting.PolicyName);
-        services.MapGet("", GetDiscovery).WithName("discovery");
-        services.MapPost("{id}", CallServiceAsync).WithName("call-service").AddEndpointFilter<HookTimingFilter>();
-        services.MapPost("{id}/feedback", FeedbackEndpoint.PostFeedbackAsync).WithName("feedback");
+        services.MapGet("", GetDiscovery).WithName("discovery")
+            .WithSummary("Discovery: the CDS services, exactly cds-services.json")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .ProducesOperationOutcomes(401, 429, 503);
+        services.MapPost("{id}", CallServiceAsync).WithName("call-service").AddEndpointFilter<HookTimingFilter>()
+            .WithSummary("Call a hook service: a CDS Hooks 2.0.1 request in, {\"cards\":[...]} out")
+            .WithDescription("400 bad request, 412 evidence the decision needs could not be obtained; every error body is a FHIR OperationOutcome (docs/service-contract.md).")
+            .ProducesOperationOutcomes(400, 401, 404, 412, 413, 415, 429, 503);
+        services.MapPost("{id}/feedback", FeedbackEndpoint.PostFeedbackAsync).WithName("feedback")
+            .WithSummary("CDS Hooks feedback on the service's cards: answers {\"received\":N,\"stored\":M}")
+            .ProducesOperationOutcomes(400, 401, 404, 413, 415, 429, 503);
         return app;
     }
 

@@ -8,7 +8,8 @@ namespace CdsLmn.Service.CdsHooks;
 /// <summary>
 /// <c>POST /cds-services/{id}/feedback</c> (docs/cds-hooks-spec.md §5): validates every entry, stores them durably, and
 /// only then answers 200 <c>{"received":N,"stored":M}</c> (M counts entries not seen before: repeats are stored once).
-/// Feedback about a card uuid this service never issued is kept and marked unknown. While the shared database cannot
+/// Feedback about a card uuid this server never issued is kept and marked unknown; feedback about a card another of
+/// its services issued is not stored and is counted as <c>foreign</c> in the receipt. While the shared database cannot
 /// be reached the answer is 503 and nothing is stored (the EHR retries) rather than an acknowledgement of a lost entry.
 /// </summary>
 public static class FeedbackEndpoint
@@ -37,6 +38,6 @@ public static class FeedbackEndpoint
         {
             return OperationOutcomeResult.StoreUnavailable();
         }
-        return TypedResults.Json(new FeedbackReceipt { Received = result.Received, Stored = result.Stored }, FeedbackJsonContext.Default.FeedbackReceipt);
+        return TypedResults.Json(new FeedbackReceipt { Received = result.Received, Stored = result.Stored, Foreign = result.ForeignCards }, FeedbackJsonContext.Default.FeedbackReceipt);
     }
 }

@@ -6,8 +6,8 @@ namespace CdsLmn.Service.CdsHooks;
 
 /// <summary>
 /// Source-generated JSON for the feedback endpoint, with the same settings as <see cref="CdsJsonContext"/>
-/// (a sibling context keeps feedback separate from the hook wire model). The receipt has no optional members,
-/// so the empty-member rule of <see cref="CdsJson"/> has nothing to omit.
+/// (a sibling context keeps feedback separate from the hook wire model). The receipt's one optional member,
+/// <c>foreign</c>, is omitted when 0 by its own attribute.
 /// </summary>
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,

@@ -57,7 +57,7 @@ public sealed partial class HookHandler(
         if (!assessment.IsDecided)
         {
             Audit(call, evidence, $"undecided (missing {string.Join(", ", assessment.Missing)})", [], shadow);
-            LogUndecided(call.Service.Id, call.Request.HookInstance, string.Join(", ", assessment.Missing), elapsed);
+            LogUndecided(call.Service.Id, call.Request.HookInstance, Describe(assessment.Missing, evidence), elapsed);
             return HookOutcome.Failed(OperationOutcomeResult.PreconditionFailed(
                 $"Required FHIR data could not be obtained, so no advice was given: {Describe(assessment.Missing, evidence)}."));
         }

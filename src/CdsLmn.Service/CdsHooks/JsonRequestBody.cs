@@ -32,13 +32,21 @@ public static class JsonRequestBody
     /// How every hook and feedback body is parsed: a member name twice in one object is refused (the platform's check),
     /// since readers disagree on which value wins (RFC 8259 §4 leaves it open).
     /// </summary>
-    public static JsonDocumentOptions DocumentOptions { get; } = new() { MaxDepth = 64, AllowDuplicateProperties = false };
+    public static JsonDocumentOptions DocumentOptions { get; } = new() { MaxDepth = MaxDepth, AllowDuplicateProperties = false };
+
+    /// <summary>How deeply a hook or feedback body may nest objects and arrays (System.Text.Json's own default).</summary>
+    public const int MaxDepth = 64;
 
     /// <summary>System.Text.Json messages name the path and position, never the offending value.</summary>
     public static string DescribeJsonError(JsonException e) =>
-        DuplicateMember(e) is { } name ? $"duplicate member '{name}': a member name may appear only once in an object."
+        IsTooDeep(e) ? $"the body is nested more deeply than {MaxDepth} levels (objects and arrays within each other)."
+        : DuplicateMember(e) is { } name ? $"duplicate member '{name}': a member name may appear only once in an object."
         : e.Path is { Length: > 0 } path ? $"invalid value at '{path.TrimStart('$', '.')}' (line {e.LineNumber + 1})."
         : $"malformed JSON (line {e.LineNumber + 1}).";
+
+    // System.Text.Json says so only in its message: "The maximum configured depth of 64 has been exceeded. …".
+    private static bool IsTooDeep(JsonException e) =>
+        e.Message.Contains("maximum configured depth", StringComparison.Ordinal);
 
     /// <summary>The member name System.Text.Json reports as duplicated ("Duplicate property 'hook' …"), shortened and printable.</summary>
     private static string? DuplicateMember(JsonException e)

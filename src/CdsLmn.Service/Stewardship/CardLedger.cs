@@ -44,8 +44,8 @@ internal sealed partial class CardLedger(LedgerQueue queue, ILedgerDatabase data
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        await using var known = connection.Command("SELECT EXISTS (SELECT 1 FROM issued_card WHERE card_uuid = @card);", transaction);
-        var knownCard = known.With("@card", null);
+        await using var issuer = connection.Command("SELECT service_id FROM issued_card WHERE card_uuid = @card;", transaction);
+        var issuedCard = issuer.With("@card", null);
 
         await using var insert = connection.Command("""
             INSERT INTO feedback (service_id, card_uuid, outcome, outcome_at, accepted_suggestions,
@@ -54,12 +54,19 @@ internal sealed partial class CardLedger(LedgerQueue queue, ILedgerDatabase data
             ON CONFLICT DO NOTHING;
             """, transaction);
         var receivedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
-        int stored = 0, unknown = 0;
+        int stored = 0, unknown = 0, foreign = 0;
         foreach (var entry in entries)
         {
             var card = NormalizeUuid(entry.CardUuid);
-            knownCard.Value = card;
-            var isKnown = Convert.ToBoolean(await known.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            issuedCard.Value = card;
+            var issuedBy = await issuer.ExecuteScalarAsync(cancellationToken) as string;
+            if (issuedBy is not null && issuedBy != entry.ServiceId)
+            {
+                // Another service's card: not this service's feedback, and storing it would count it against that card.
+                foreign++;
+                continue;
+            }
+            var isKnown = issuedBy is not null;
             unknown += isKnown ? 0 : 1;
 
             insert.Parameters.Clear();
@@ -77,7 +84,7 @@ internal sealed partial class CardLedger(LedgerQueue queue, ILedgerDatabase data
             stored += await insert.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
-        return new FeedbackResult(entries.Count, stored, unknown);
+        return new FeedbackResult(entries.Count, stored, unknown, foreign);
     }
 
     /// <summary>UUIDs are compared in their canonical lower-case form; anything else is kept as sent.</summary>

@@ -29,5 +29,8 @@ public sealed record FeedbackEntry
     public required DateTimeOffset OutcomeAt { get; init; }
 }
 
-/// <summary>What a feedback write did: entries read, entries new to the store, and entries about cards the store never issued.</summary>
-public sealed record FeedbackResult(int Received, int Stored, int UnknownCards);
+/// <summary>
+/// What a feedback write did: entries read, entries new to the store, entries about cards the store never issued
+/// (stored, marked unknown), and entries about cards another service issued (not stored).
+/// </summary>
+public sealed record FeedbackResult(int Received, int Stored, int UnknownCards, int ForeignCards);

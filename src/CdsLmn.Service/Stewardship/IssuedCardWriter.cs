@@ -97,7 +97,7 @@ internal sealed partial class IssuedCardWriter(LedgerQueue queue, ILedgerDatabas
             INSERT INTO issued_card (card_uuid, service_id, hook_instance, patient_hash, decision_row, indicator, issued_at, shadow)
             VALUES (@card, @service, @hookInstance, @patient, @row, @indicator, @issuedAt, @shadow)
             ON CONFLICT DO NOTHING;
-            UPDATE feedback SET known_card = 1 WHERE card_uuid = @card AND known_card = 0;
+            UPDATE feedback SET known_card = 1 WHERE card_uuid = @card AND service_id = @service AND known_card = 0;
             """, transaction);
         var cardUuid = card.With("@card", null);
         var service = card.With("@service", null);

@@ -18,7 +18,7 @@ internal sealed class StewardshipQuery(ILedgerDatabase database) : IStewardshipQ
         ),
         latest AS (
             SELECT f.*, ROW_NUMBER() OVER (PARTITION BY f.card_uuid ORDER BY f.outcome_at DESC, f.id DESC) AS rn
-            FROM feedback f JOIN c ON c.card_uuid = f.card_uuid
+            FROM feedback f JOIN c ON c.card_uuid = f.card_uuid AND c.service_id = f.service_id
         )
         """;
 
@@ -43,7 +43,7 @@ internal sealed class StewardshipQuery(ILedgerDatabase database) : IStewardshipQ
             WITH c AS (SELECT * FROM issued_card WHERE issued_at >= @start AND issued_at < @end),
             taken AS (
                 SELECT DISTINCT f.card_uuid, j.value AS suggestion_uuid
-                FROM feedback f JOIN c ON c.card_uuid = f.card_uuid CROSS JOIN {database.AcceptedSuggestionIds}
+                FROM feedback f JOIN c ON c.card_uuid = f.card_uuid AND c.service_id = f.service_id CROSS JOIN {database.AcceptedSuggestionIds}
                 WHERE f.outcome = 'accepted'
             )
             SELECT c.service_id, c.shadow, c.decision_row, c.indicator, COALESCE(s.label, '{UnknownSuggestion}') AS label, COUNT(*)

@@ -44,6 +44,7 @@ public static class StewardshipRegistration
         services.AddSingleton<ILedgerDatabase>(provider => UsesPostgres(provider)
             ? provider.GetRequiredService<PostgresStore>()
             : provider.GetRequiredService<SqliteStore>());
+        services.AddSingleton<IPatientIdHasher, LedgerPatientIdHasher>();
         services.AddSingleton<LedgerQueue>();
         services.AddSingleton<ICardLedger, CardLedger>();
         services.AddSingleton<IStewardshipQuery, StewardshipQuery>();

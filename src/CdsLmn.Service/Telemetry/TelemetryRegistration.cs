@@ -22,6 +22,9 @@ public static class TelemetryRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.TryAddSingleton<CdsLmnMetrics>();
+        // IHttpClientFactory's own logging opens a scope "HTTP GET <url>" per call, whatever the level, and a FHIR
+        // read's URL holds the patient id (Patient/{id}); the redacted trace of each call is kept instead.
+        builder.Services.ConfigureHttpClientDefaults(http => http.RemoveAllLoggers());
 
         var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new();
         var endpoint = !string.IsNullOrWhiteSpace(options.OtlpEndpoint) && Uri.TryCreate(options.OtlpEndpoint, UriKind.Absolute, out var uri) ? uri : null;

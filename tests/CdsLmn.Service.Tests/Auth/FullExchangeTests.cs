@@ -48,7 +48,8 @@ public sealed class FullExchangeTests(AuthAppFactory app) : IClassFixture<AuthAp
         var audit = Assert.Single(app.Logs.Entries, e => e.Category == HookAudit.Category && e.Text.Contains("d1577c69", StringComparison.Ordinal));
         Assert.Contains(AuthAppFactory.Issuer, audit.Text, StringComparison.Ordinal);
         Assert.Contains("ivig-lmn-order-select", audit.Text, StringComparison.Ordinal);
-        Assert.Contains("pma-1", audit.Text, StringComparison.Ordinal);
+        Assert.Matches("PatientHash=[0-9a-f]{64}", audit.Text);
+        Assert.DoesNotContain("pma-1", audit.Text, StringComparison.Ordinal);
         Assert.Contains("Observation/gm1-1", audit.Text, StringComparison.Ordinal);
         Assert.Contains("row 3", audit.Text, StringComparison.Ordinal);
         Assert.Contains((string)card["uuid"]!, audit.Text, StringComparison.Ordinal);
