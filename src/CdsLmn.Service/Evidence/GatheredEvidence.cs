@@ -27,15 +27,12 @@ public sealed record GatheredEvidence
     /// <summary>Medication references we could not resolve, with why.</summary>
     public IReadOnlyDictionary<string, string> UnresolvedMedications { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Keys without a usable result, each with the reason (for the 412 and the log).</summary>
-    public IReadOnlyDictionary<string, string> Problems(IEnumerable<string> keys) => keys
-        .Select(key => (key, reason: Results.TryGetValue(key, out var r) ? r.Failure : "not prefetched and not fetched"))
-        .Where(p => p.reason is not null)
-        .ToDictionary(p => p.key, p => p.reason!);
+    /// <summary>Why <paramref name="key"/> has no usable result; null when it has one.</summary>
+    public string? Problem(string key) => Results.TryGetValue(key, out var r) ? r.Failure : "not prefetched and not fetched";
 
     /// <summary>Every resource we read, as <c>Type/id</c> (for the audit trail).</summary>
-    public IEnumerable<string> ResourcesRead =>
-        Results.Values.SelectMany(r => r.Resources).Concat(Medications).Select(r => $"{r.TypeName}/{r.Id}").Distinct();
+    public IReadOnlyList<string> ResourcesRead =>
+        Results.Values.SelectMany(r => r.Resources).Concat(Medications).Select(r => $"{r.TypeName}/{r.Id}").Distinct().ToList();
 
     public ClinicalEvidence ToClinicalEvidence()
     {
