@@ -17,6 +17,7 @@ public sealed partial class EvidenceGatherer(
     FhirServerAllowlist allowlist,
     FhirServerBreakers breakers,
     IvigAdvisor advisor,
+    ResultRelevance relevance,
     TimeProvider time,
     IOptions<FhirOptions> options,
     ILogger<EvidenceGatherer> logger)
@@ -34,7 +35,7 @@ public sealed partial class EvidenceGatherer(
             return GatherOutcome.Decided(Assessment.Silent, evidence.ResourcesRead);
         }
 
-        evidence = WithPrefetch(request, evidence);
+        evidence = WithPrefetch(request, evidence, relevance);
         var assessment = advisor.Assess(evidence.ToClinicalEvidence(), hook, time.GetUtcNow());
         if (!assessment.IsDecided)
         {
@@ -61,15 +62,15 @@ public sealed partial class EvidenceGatherer(
         };
     }
 
-    /// <summary>Adds what the prefetch holds for each key; no network.</summary>
-    public static GatheredEvidence WithPrefetch(EvidenceRequest request, GatheredEvidence drafts)
+    /// <summary>Adds what the prefetch holds for each key, binding only results that may matter when given <paramref name="relevance"/>; no network.</summary>
+    public static GatheredEvidence WithPrefetch(EvidenceRequest request, GatheredEvidence drafts, ResultRelevance? relevance = null)
     {
         var results = new Dictionary<string, EvidenceResult>(drafts.Results, StringComparer.Ordinal);
         foreach (var key in drafts.Keys)
         {
             if (request.Prefetch is not null && request.Prefetch.TryGetValue(key, out var value))
             {
-                results[key] = FhirPayload.Read(value);
+                results[key] = FhirPayload.Read(value, relevance: relevance);
             }
         }
         return drafts with { Results = results };

@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Hl7.Fhir.Model;
+using CdsLmn.Clinical;
 using CdsLmn.Service.Telemetry;
+using Hl7.Fhir.Model;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
 
@@ -15,7 +16,7 @@ namespace CdsLmn.Service.Evidence;
 /// links that leave it are refused. Failures become <see cref="EvidenceResult.Fail"/>, never exceptions.
 /// </summary>
 public sealed partial class FhirQueryClient(
-    IHttpClientFactory httpClientFactory, IOptions<FhirOptions> options, CdsLmnMetrics metrics, ILogger<FhirQueryClient> logger)
+    IHttpClientFactory httpClientFactory, IOptions<FhirOptions> options, ResultRelevance relevance, CdsLmnMetrics metrics, ILogger<FhirQueryClient> logger)
 {
     public const string HttpClientName = "fhir";
 
@@ -106,7 +107,7 @@ public sealed partial class FhirQueryClient(
 
             await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
             using var document = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
-            return FhirPayload.Read(document.RootElement, expectedType);
+            return FhirPayload.Read(document.RootElement, expectedType, relevance);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
