@@ -30,47 +30,31 @@ internal static class ResultScreen
         return isObservation ? ObservationCannotMatter(resource, relevance) : ReportCannotMatter(resource, relevance);
     }
 
-    private static bool ObservationCannotMatter(JsonElement observation, ResultRelevance relevance)
-    {
-        if (ConceptMatches(observation, "code"u8, relevance.IsObservationCode) != false)
-        {
-            return false;
-        }
-        if (!observation.TryGetProperty("component"u8, out var components))
-        {
-            return true;
-        }
-        if (components.ValueKind != JsonValueKind.Array)
-        {
-            return false;
-        }
-        foreach (var component in components.EnumerateArray())
-        {
-            if (component.ValueKind != JsonValueKind.Object || ConceptMatches(component, "code"u8, relevance.IsObservationComponentCode) != false)
-            {
-                return false;
-            }
-        }
-        return true;
-    }
+    private static bool ObservationCannotMatter(JsonElement observation, ResultRelevance relevance) =>
+        ConceptMatches(observation, "code"u8, relevance, static (r, system, code) => r.IsObservationCode(system, code)) == false
+        && NoItemMatches(observation, "component"u8, relevance, static (component, r) => component.ValueKind == JsonValueKind.Object
+            ? ConceptMatches(component, "code"u8, r, static (r, system, code) => r.IsObservationComponentCode(system, code))
+            : null);
 
-    private static bool ReportCannotMatter(JsonElement report, ResultRelevance relevance)
+    private static bool ReportCannotMatter(JsonElement report, ResultRelevance relevance) =>
+        ConceptMatches(report, "code"u8, relevance, static (r, system, code) => r.IsReportCode(system, code)) == false
+        && NoItemMatches(report, "conclusionCode"u8, relevance, static (concept, r) =>
+            CodingsMatch(concept, r, static (r, system, code) => r.IsReportConclusionCode(system, code)));
+
+    /// <summary>True when the array member <paramref name="name"/> is absent or none of its items matches; false for any other shape.</summary>
+    private static bool NoItemMatches(JsonElement parent, ReadOnlySpan<byte> name, ResultRelevance relevance, Func<JsonElement, ResultRelevance, bool?> matches)
     {
-        if (ConceptMatches(report, "code"u8, relevance.IsReportCode) != false)
-        {
-            return false;
-        }
-        if (!report.TryGetProperty("conclusionCode"u8, out var conclusions))
+        if (!parent.TryGetProperty(name, out var items))
         {
             return true;
         }
-        if (conclusions.ValueKind != JsonValueKind.Array)
+        if (items.ValueKind != JsonValueKind.Array)
         {
             return false;
         }
-        foreach (var concept in conclusions.EnumerateArray())
+        foreach (var item in items.EnumerateArray())
         {
-            if (CodingsMatch(concept, relevance.IsReportConclusionCode) != false)
+            if (matches(item, relevance) != false)
             {
                 return false;
             }
@@ -79,10 +63,10 @@ internal static class ResultScreen
     }
 
     /// <summary>Whether the CodeableConcept member <paramref name="name"/> has a matching coding; null when its shape is unexpected.</summary>
-    private static bool? ConceptMatches(JsonElement parent, ReadOnlySpan<byte> name, Func<string?, string?, bool> matches) =>
-        parent.TryGetProperty(name, out var concept) ? CodingsMatch(concept, matches) : false;
+    private static bool? ConceptMatches(JsonElement parent, ReadOnlySpan<byte> name, ResultRelevance relevance, Func<ResultRelevance, string?, string?, bool> matches) =>
+        parent.TryGetProperty(name, out var concept) ? CodingsMatch(concept, relevance, matches) : false;
 
-    private static bool? CodingsMatch(JsonElement concept, Func<string?, string?, bool> matches)
+    private static bool? CodingsMatch(JsonElement concept, ResultRelevance relevance, Func<ResultRelevance, string?, string?, bool> matches)
     {
         if (concept.ValueKind != JsonValueKind.Object)
         {
@@ -102,7 +86,7 @@ internal static class ResultScreen
             {
                 return null;
             }
-            if (matches(system.Value, code.Value))
+            if (matches(relevance, system.Value, code.Value))
             {
                 return true;
             }
