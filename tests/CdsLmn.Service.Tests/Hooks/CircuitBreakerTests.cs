@@ -78,13 +78,7 @@ public sealed class CircuitBreakerTests : IClassFixture<CircuitBreakerTests.Brea
     [Fact]
     public async Task FailsFastDuringAnOutageAndRecoversWhenItEnds()
     {
-        ServeConditions(Fault.ServerError);
-        var client = _app.CreateClient();
-        for (var i = 0; i < MinimumThroughput; i++)
-        {
-            using var failing = await client.PostAsync(TestData.OrderSelectUrl, TestData.Json(Body()));
-            await OperationOutcomeAssert.IsOutcomeAsync(failing, HttpStatusCode.PreconditionFailed);
-        }
+        var client = await OpenTheBreakerAsync();
         var callsBeforeOpen = _ehr.Server.LogEntries.Count();
 
         for (var i = 0; i < 5; i++)
@@ -110,12 +104,7 @@ public sealed class CircuitBreakerTests : IClassFixture<CircuitBreakerTests.Brea
     [Fact]
     public async Task AFailedProbeOpensTheBreakerAgain()
     {
-        ServeConditions(Fault.ServerError);
-        var client = _app.CreateClient();
-        for (var i = 0; i < MinimumThroughput; i++)
-        {
-            using var failing = await client.PostAsync(TestData.OrderSelectUrl, TestData.Json(Body()));
-        }
+        var client = await OpenTheBreakerAsync();
         _app.Clock.Advance(TimeSpan.FromSeconds(BreakerAppFactory.OpenSeconds + 1));
 
         using var probe = await client.PostAsync(TestData.OrderSelectUrl, TestData.Json(Body()));
@@ -133,16 +122,26 @@ public sealed class CircuitBreakerTests : IClassFixture<CircuitBreakerTests.Brea
     {
         using var other = new FakeEhr();
         other.Serve("Condition", Fhir.Bundle(Fhir.Condition("pma-dx", Scenario.Icd10, "G12.25")));
-        ServeConditions(Fault.ServerError);
-        var client = _app.CreateClient();
-        for (var i = 0; i < MinimumThroughput + 1; i++)
-        {
-            using var failing = await client.PostAsync(TestData.OrderSelectUrl, TestData.Json(Body()));
-        }
+        var client = await OpenTheBreakerAsync();
+        using var refused = await client.PostAsync(TestData.OrderSelectUrl, TestData.Json(Body()));
+        Assert.Contains("circuit open", await OperationOutcomeAssert.IsOutcomeAsync(refused, HttpStatusCode.PreconditionFailed), StringComparison.Ordinal);
 
         using var elsewhere = await client.PostAsync(TestData.OrderSelectUrl, TestData.Json(Body(other.FhirBase)));
 
         Assert.Equal(HttpStatusCode.OK, elsewhere.StatusCode);
+    }
+
+    /// <summary>The server fails every request, until as many requests as the minimum throughput have failed.</summary>
+    private async Task<HttpClient> OpenTheBreakerAsync()
+    {
+        ServeConditions(Fault.ServerError);
+        var client = _app.CreateClient();
+        for (var i = 0; i < MinimumThroughput; i++)
+        {
+            using var failing = await client.PostAsync(TestData.OrderSelectUrl, TestData.Json(Body()));
+            await OperationOutcomeAssert.IsOutcomeAsync(failing, HttpStatusCode.PreconditionFailed);
+        }
+        return client;
     }
 
     private JsonObject Body(string? fhirServer = null) =>
