@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using CdsLmn.Service.Evidence;
 using Microsoft.AspNetCore.Hosting;
@@ -57,6 +58,30 @@ public sealed class CircuitBreakerTests : IClassFixture<CircuitBreakerTests.Brea
 
         Assert.Equal(HttpStatusCode.OK, next.StatusCode);
         Assert.Contains("\"row\":3", await next.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AConnectionResetDoesNotAffectTheNextRequest()
+    {
+        // A server that resets every connection (RST, no answer), then the healthy server on the same address.
+        using var resetting = new TcpListener(IPAddress.Loopback, 0);
+        resetting.Start();
+        var port = ((IPEndPoint)resetting.LocalEndpoint).Port;
+        var resets = ResetEveryConnectionAsync(resetting);
+        var fhirBase = $"http://127.0.0.1:{port}/fhir";
+        var client = _app.CreateClient();
+
+        using var faulted = await client.PostAsync(TestData.OrderSelectUrl, TestData.Json(Body(fhirBase)));
+        var diagnostics = await OperationOutcomeAssert.IsOutcomeAsync(faulted, HttpStatusCode.PreconditionFailed);
+        Assert.Contains("could not be reached", diagnostics, StringComparison.Ordinal);
+        resetting.Stop();
+        Assert.True(await resets > 0);
+        using var healthy = new FakeEhr(port);
+        healthy.Serve("Condition", Fhir.Bundle(Fhir.Condition("pma-dx", Scenario.Icd10, "G12.25")));
+
+        using var next = await client.PostAsync(TestData.OrderSelectUrl, TestData.Json(Body(fhirBase)));
+
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
     }
 
     [Fact]
@@ -129,6 +154,25 @@ public sealed class CircuitBreakerTests : IClassFixture<CircuitBreakerTests.Brea
         using var elsewhere = await client.PostAsync(TestData.OrderSelectUrl, TestData.Json(Body(other.FhirBase)));
 
         Assert.Equal(HttpStatusCode.OK, elsewhere.StatusCode);
+    }
+
+    /// <summary>Accepts connections and closes each with a reset, until the listener stops; returns how many.</summary>
+    private static async Task<int> ResetEveryConnectionAsync(TcpListener listener)
+    {
+        var count = 0;
+        try
+        {
+            while (true)
+            {
+                using var socket = await listener.AcceptSocketAsync();
+                socket.LingerState = new LingerOption(true, 0);
+                count++;
+            }
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            return count;
+        }
     }
 
     /// <summary>The server fails every request, until as many requests as the minimum throughput have failed.</summary>
