@@ -58,7 +58,7 @@ public sealed partial class EvidenceGatherer(
             Medications = medications,
             Keys = request.Templates.Keys.Where(PrefetchKeys.Kinds.ContainsKey).ToList(),
             Results = new Dictionary<string, EvidenceResult>(StringComparer.Ordinal),
-            UnresolvedMedications = UnresolvedReferences(orders.Select(o => o.Medication), medications).ToDictionary(r => r, _ => "not resolved yet"),
+            UnresolvedMedications = UnresolvedReferences(orders.Select(o => o.Medication), medications).ToDictionary(r => r, _ => "not resolved yet", StringComparer.Ordinal),
         };
     }
 
@@ -217,16 +217,33 @@ public sealed partial class EvidenceGatherer(
     }
 
     /// <summary><c>Medication/{id}</c> references that no known Medication satisfies (contained ones start with '#').</summary>
-    private static List<string> UnresolvedReferences(IEnumerable<DataType?> medications, IEnumerable<Medication> known)
+    private static List<string> UnresolvedReferences(IEnumerable<DataType?> medications, IReadOnlyCollection<Medication> known)
     {
-        var knownIds = known.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
-        return medications
-            .Select(medication => (medication as ResourceReference)?.Reference)
-            .OfType<string>()
-            .Where(reference => reference.StartsWith("Medication/", StringComparison.Ordinal))
-            .Where(reference => !knownIds.Contains(reference["Medication/".Length..]))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+        const string Prefix = "Medication/";
+        var unresolved = new List<string>();
+        foreach (var medication in medications)
+        {
+            if (medication is ResourceReference { Reference: { } reference }
+                && reference.StartsWith(Prefix, StringComparison.Ordinal)
+                && !IsKnown(reference.AsSpan(Prefix.Length), known)
+                && !unresolved.Contains(reference, StringComparer.Ordinal))
+            {
+                unresolved.Add(reference);
+            }
+        }
+        return unresolved;
+    }
+
+    private static bool IsKnown(ReadOnlySpan<char> id, IReadOnlyCollection<Medication> known)
+    {
+        foreach (var medication in known)
+        {
+            if (medication.Id is { } knownId && id.SequenceEqual(knownId))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "FHIR server {Server}: circuit open; it was not contacted")]
