@@ -51,7 +51,7 @@ ASPNETCORE_ENVIRONMENT=Production \
 CdsLmn__Auth__Mode=Disabled \
 CdsLmn__RateLimit__PermitLimit=1000000 \
 CdsLmn__Fhir__AllowedServers__0="http://127.0.0.1:$FHIR_PORT/fhir" \
-CdsLmn__Fhir__BreakerMinimumCalls=1000 \
+CdsLmn__Fhir__BreakerMinimumThroughput=1000 \
 CdsLmn__Storage__SqlitePath="$work/cdslmn.db" \
   "$work/CdsLmn.Service/CdsLmn.Service" --contentRoot "$work/CdsLmn.Service" --urls "http://127.0.0.1:$SERVICE_PORT" > "$work/service.log" 2>&1 &
 service_pid=$!

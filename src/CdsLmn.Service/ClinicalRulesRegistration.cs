@@ -17,6 +17,7 @@ public static class ClinicalRulesRegistration
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ClinicalOptions>, ClinicalOptionsValidator>();
         builder.Services.AddSingleton(services => new IvigAdvisor(services.GetRequiredService<IOptions<ClinicalOptions>>().Value));
+        builder.Services.AddSingleton(services => new ResultRelevance(services.GetRequiredService<IOptions<ClinicalOptions>>().Value));
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }

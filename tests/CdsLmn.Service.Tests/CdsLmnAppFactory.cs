@@ -56,6 +56,6 @@ public sealed class NoBreakerAppFactory : CdsLmnAppFactory
 {
     protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
-        ["CdsLmn:Fhir:BreakerMinimumCalls"] = "1000",
+        ["CdsLmn:Fhir:BreakerMinimumThroughput"] = "1000",
     };
 }

@@ -13,6 +13,12 @@ public sealed class FakeEhr : IDisposable
         Server = WireMockServer.Start();
     }
 
+    /// <summary>On a given loopback port (to play a server that was unreachable a moment ago).</summary>
+    public FakeEhr(int port)
+    {
+        Server = WireMockServer.Start(port);
+    }
+
     public WireMockServer Server { get; }
 
     public string FhirBase => $"{Server.Url}/fhir";

@@ -122,6 +122,10 @@ public sealed class TelemetryTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnA
     [InlineData("CdsLmn:Mode", "7")]
     [InlineData("CdsLmn:Telemetry:OtlpEndpoint", "not a url")]
     [InlineData("CdsLmn:Storage:PatientIdSalt", "short")]
+    [InlineData("CdsLmn:Fhir:BreakerMinimumThroughput", "1")]
+    [InlineData("CdsLmn:Fhir:BreakerSamplingSeconds", "0.1")]
+    [InlineData("CdsLmn:Fhir:BreakerFailureRatio", "0")]
+    [InlineData("CdsLmn:Fhir:BreakerOpenSeconds", "0.1")]
     public async Task RefusesToStartWithABadSetting(string key, string value)
     {
         var logs = new LogCapture();

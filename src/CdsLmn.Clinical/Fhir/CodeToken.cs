@@ -24,7 +24,8 @@ internal readonly record struct CodeToken(string System, string Code)
     public static IReadOnlyList<CodeToken> ParseAll(IEnumerable<string> tokens) =>
         tokens.Select(Parse).OfType<CodeToken>().ToList();
 
-    public bool Matches(Coding coding) =>
-        string.Equals(FhirRead.System(coding), System, StringComparison.OrdinalIgnoreCase)
-        && CodeMatch.CodeMatches(FhirRead.CodeOf(coding), Code, System);
+    public bool Matches(Coding coding) => Matches(FhirRead.System(coding), FhirRead.CodeOf(coding));
+
+    public bool Matches(string? system, string? code) =>
+        string.Equals(system, System, StringComparison.OrdinalIgnoreCase) && CodeMatch.CodeMatches(code, Code, System);
 }

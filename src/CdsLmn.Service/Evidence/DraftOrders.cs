@@ -11,19 +11,36 @@ internal static class DraftOrders
 {
     public static (IReadOnlyList<MedicationRequest> InScope, IReadOnlyList<Medication> Medications, string? Unreadable) Read(JsonElement bundle, IReadOnlyList<string>? selections)
     {
-        var drafts = new List<Resource>();
+        var orders = new List<MedicationRequest>();
+        var medications = new List<Medication>();
         foreach (var (index, json) in FhirPayload.IndexedEntryResources(bundle))
         {
-            var resource = FhirResourceParser.TryParse(json, out var problem);
-            if (resource is null)
+            switch (FhirResourceParser.TryParse(json, out var problem))
             {
-                return ([], [], $"'context.draftOrders.entry[{index}]' is unreadable: {problem}.");
+                case null:
+                    return ([], [], $"'context.draftOrders.entry[{index}]' is unreadable: {problem}.");
+                case MedicationRequest order when selections is null || IsSelected(order, selections):
+                    orders.Add(order);
+                    break;
+                case Medication medication:
+                    medications.Add(medication);
+                    break;
             }
-            drafts.Add(resource);
         }
-        var orders = drafts.OfType<MedicationRequest>()
-            .Where(order => selections is null || selections.Contains($"MedicationRequest/{order.Id}", StringComparer.Ordinal))
-            .ToList();
-        return (orders, drafts.OfType<Medication>().ToList(), null);
+        return (orders, medications, null);
+    }
+
+    private static bool IsSelected(MedicationRequest order, IReadOnlyList<string> selections)
+    {
+        foreach (var selection in selections)
+        {
+            if (selection.Length == "MedicationRequest/".Length + (order.Id?.Length ?? 0)
+                && selection.StartsWith("MedicationRequest/", StringComparison.Ordinal)
+                && selection.AsSpan("MedicationRequest/".Length).SequenceEqual(order.Id))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,17 +1,53 @@
+using CdsLmn.Clinical.Advising;
 using CdsLmn.Clinical;
 using Hl7.Fhir.Model;
 using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
 
 namespace CdsLmn.Service.Evidence;
 
 /// <summary>
-/// Gathers the evidence for one hook call (docs/cds-hooks-spec.md §3): first from the request alone (draft orders
-/// and prefetch), then — only when the advisor could not decide on that — whatever is missing from the EHR's
-/// FHIR server, all queries in parallel within one time budget, on the allowlisted server only, and only what
-/// <c>fhirAuthorization.scope</c> grants (<see cref="SmartScopes"/>).
+/// Owns the question "what must be read next to decide" for one hook call (docs/cds-hooks-spec.md §3): the draft
+/// orders alone (most orders are not IVIg, and then nothing else is read); then the prefetch; only when the
+/// advisor cannot decide on that, whatever is missing from the EHR's FHIR server — all queries in parallel within
+/// one time budget, on the allowlisted server only, only what <c>fhirAuthorization.scope</c> grants
+/// (<see cref="SmartScopes"/>), through that server's circuit breaker (<see cref="FhirServerBreakers"/>).
 /// </summary>
-public sealed partial class EvidenceGatherer(FhirQueryClient fhir, FhirServerAllowlist allowlist, IOptions<FhirOptions> options, ILogger<EvidenceGatherer> logger)
+public sealed partial class EvidenceGatherer(
+    FhirQueryClient fhir,
+    FhirServerAllowlist allowlist,
+    FhirServerBreakers breakers,
+    IvigAdvisor advisor,
+    ResultRelevance relevance,
+    TimeProvider time,
+    IOptions<FhirOptions> options,
+    ILogger<EvidenceGatherer> logger)
 {
+    /// <summary>Reads as little as decides the call; see <see cref="GatherOutcome"/>.</summary>
+    public async Task<GatherOutcome> GatherAsync(EvidenceRequest request, OrderStage stage, CancellationToken cancellationToken)
+    {
+        var evidence = FromDraftOrders(request);
+        if (evidence.UnreadableDraftOrder is { } unreadable)
+        {
+            return GatherOutcome.Unreadable(unreadable);
+        }
+        if (!advisor.MayConcernIvig(evidence.ToClinicalEvidence()))
+        {
+            return GatherOutcome.Decided(Assessment.Silent, evidence.ResourcesRead);
+        }
+
+        evidence = WithPrefetch(request, evidence, relevance);
+        var assessment = advisor.Assess(evidence.ToClinicalEvidence(), stage, time.GetUtcNow());
+        if (!assessment.IsDecided)
+        {
+            evidence = await CompleteAsync(request, evidence, cancellationToken);
+            assessment = advisor.Assess(evidence.ToClinicalEvidence(), stage, time.GetUtcNow());
+        }
+        return assessment.IsDecided
+            ? GatherOutcome.Decided(assessment, evidence.ResourcesRead)
+            : GatherOutcome.Missing(assessment.Missing, MissingEvidence.Describe(assessment.Missing, evidence), evidence.ResourcesRead);
+    }
+
     /// <summary>Reads draftOrders only: enough to know whether an order may be IVIg. Every prefetch key is still unread.</summary>
     public static GatheredEvidence FromDraftOrders(EvidenceRequest request)
     {
@@ -23,19 +59,19 @@ public sealed partial class EvidenceGatherer(FhirQueryClient fhir, FhirServerAll
             Medications = medications,
             Keys = request.Templates.Keys.Where(PrefetchKeys.Kinds.ContainsKey).ToList(),
             Results = new Dictionary<string, EvidenceResult>(StringComparer.Ordinal),
-            UnresolvedMedications = UnresolvedReferences(orders.Select(o => o.Medication), medications).ToDictionary(r => r, _ => "not resolved yet"),
+            UnresolvedMedications = UnresolvedReferences(orders.Select(o => o.Medication), medications).ToDictionary(r => r, _ => "not resolved yet", StringComparer.Ordinal),
         };
     }
 
-    /// <summary>Adds what the prefetch holds for each key; no network.</summary>
-    public static GatheredEvidence WithPrefetch(EvidenceRequest request, GatheredEvidence drafts)
+    /// <summary>Adds what the prefetch holds for each key, binding only results that may matter when given <paramref name="relevance"/>; no network.</summary>
+    public static GatheredEvidence WithPrefetch(EvidenceRequest request, GatheredEvidence drafts, ResultRelevance? relevance = null)
     {
         var results = new Dictionary<string, EvidenceResult>(drafts.Results, StringComparer.Ordinal);
         foreach (var key in drafts.Keys)
         {
             if (request.Prefetch is not null && request.Prefetch.TryGetValue(key, out var value))
             {
-                results[key] = FhirPayload.Read(value);
+                results[key] = FhirPayload.Read(value, relevance: relevance);
             }
         }
         return drafts with { Results = results };
@@ -44,7 +80,10 @@ public sealed partial class EvidenceGatherer(FhirQueryClient fhir, FhirServerAll
     /// <summary>Reads draftOrders and prefetch; no network.</summary>
     public static GatheredEvidence FromRequest(EvidenceRequest request) => WithPrefetch(request, FromDraftOrders(request));
 
-    /// <summary>Fetches every key that is missing, failed or paginated, and the Medications references point to.</summary>
+    /// <summary>
+    /// Fetches every key that is missing, failed or paginated, and the Medications references point to: one round
+    /// through the server's breaker, which it counts as one sample; while the breaker is open nothing is called.
+    /// </summary>
     public async Task<GatheredEvidence> CompleteAsync(EvidenceRequest request, GatheredEvidence partial, CancellationToken cancellationToken)
     {
         var server = ServerFor(request, out var refusal);
@@ -52,7 +91,21 @@ public sealed partial class EvidenceGatherer(FhirQueryClient fhir, FhirServerAll
         {
             return WithRefusal(partial, refusal!);
         }
+        try
+        {
+            var round = await breakers.ExecuteAsync(
+                server.BaseUrl, async ct => await FetchRoundAsync(server, request, partial, ct), cancellationToken);
+            return round.Evidence;
+        }
+        catch (BrokenCircuitException)
+        {
+            LogCircuitOpen(server.BaseUrl.GetLeftPart(UriPartial.Authority));
+            return WithRefusal(partial, "the FHIR server is failing (circuit open)", "the FHIR server is failing (circuit open)");
+        }
+    }
 
+    private async ValueTask<FhirRound> FetchRoundAsync(FhirServer server, EvidenceRequest request, GatheredEvidence partial, CancellationToken cancellationToken)
+    {
         var scopes = SmartScopes.Parse(request.Scope);
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(options.Value.Timeout);
@@ -64,29 +117,33 @@ public sealed partial class EvidenceGatherer(FhirQueryClient fhir, FhirServerAll
         var orderMedications = ReadMedicationsAsync(server, scopes, UnresolvedReferences(partial.OrdersInScope.Select(o => o.Medication), partial.Medications), budget.Token);
 
         var fetched = await System.Threading.Tasks.Task.WhenAll(queries);
-        var (medications, unresolved) = await orderMedications;
+        var (medications, unresolved, medicationFault) = await orderMedications;
 
         var results = new Dictionary<string, EvidenceResult>(partial.Results, StringComparer.Ordinal);
+        var fault = medicationFault;
         foreach (var (key, result) in fetched)
         {
             results[key] = result;
+            fault |= result.ServerFault;
         }
 
         // Order history may name its medication by reference too; resolve those in a second, bounded round.
         var known = partial.Medications.Concat(medications).ToList();
         var historyReferences = UnresolvedReferences(HistoryMedications(results), known).Take(options.Value.MaxMedicationReads).ToList();
-        var (historyMedications, historyUnresolved) = await ReadMedicationsAsync(server, scopes, historyReferences, budget.Token);
+        var (historyMedications, historyUnresolved, historyFault) = await ReadMedicationsAsync(server, scopes, historyReferences, budget.Token);
         foreach (var key in historyUnresolved.Count > 0 ? PrefetchKeys.Kinds.Where(k => k.Value == EvidenceKind.OngoingIvig).Select(k => k.Key) : [])
         {
             results[key] = EvidenceResult.Fail("a medication in the order history could not be read");
         }
 
-        return partial with
+        var evidence = partial with
         {
             Medications = [.. known, .. historyMedications],
             Results = results,
             UnresolvedMedications = unresolved,
         };
+        // A call the EHR abandoned says nothing about the server.
+        return new FhirRound(evidence, (fault || historyFault) && !cancellationToken.IsCancellationRequested);
     }
 
     private FhirServer? ServerFor(EvidenceRequest request, out string? refusal)
@@ -126,30 +183,30 @@ public sealed partial class EvidenceGatherer(FhirQueryClient fhir, FhirServerAll
         return (key, await fhir.GetAsync(server, query, cancellationToken));
     }
 
-    private async Task<(IReadOnlyList<Medication> Found, IReadOnlyDictionary<string, string> Unresolved)> ReadMedicationsAsync(
+    private async Task<(IReadOnlyList<Medication> Found, IReadOnlyDictionary<string, string> Unresolved, bool ServerFault)> ReadMedicationsAsync(
         FhirServer server, SmartScopes? scopes, IReadOnlyCollection<string> references, CancellationToken cancellationToken)
     {
         var reads = await System.Threading.Tasks.Task.WhenAll(references.Select(async reference => (reference, result:
             scopes?.Refusal(reference) is { } refusal ? EvidenceResult.Fail(refusal) : await fhir.GetAsync(server, reference, cancellationToken))));
         var found = reads.SelectMany(r => r.result.Resources.OfType<Medication>()).ToList();
         var unresolved = reads.Where(r => r.result.Failed).ToDictionary(r => r.reference, r => r.result.Failure!);
-        return (found, unresolved);
+        return (found, unresolved, reads.Any(r => r.result.ServerFault));
     }
 
-    private static GatheredEvidence WithRefusal(GatheredEvidence partial, string refusal)
+    private static GatheredEvidence WithRefusal(GatheredEvidence partial, string refusal, string? failure = null)
     {
         var results = new Dictionary<string, EvidenceResult>(partial.Results, StringComparer.Ordinal);
         foreach (var key in partial.Keys)
         {
             if (!results.TryGetValue(key, out var r) || r.Failed || r.NextPage is not null)
             {
-                results[key] = EvidenceResult.Fail($"not prefetched, and {refusal}");
+                results[key] = EvidenceResult.Fail(failure ?? $"not prefetched, and {refusal}");
             }
         }
         return partial with
         {
             Results = results,
-            UnresolvedMedications = partial.UnresolvedMedications.ToDictionary(m => m.Key, _ => $"not in draftOrders, and {refusal}"),
+            UnresolvedMedications = partial.UnresolvedMedications.ToDictionary(m => m.Key, _ => failure ?? $"not in draftOrders, and {refusal}"),
         };
     }
 
@@ -161,17 +218,37 @@ public sealed partial class EvidenceGatherer(FhirQueryClient fhir, FhirServerAll
     }
 
     /// <summary><c>Medication/{id}</c> references that no known Medication satisfies (contained ones start with '#').</summary>
-    private static List<string> UnresolvedReferences(IEnumerable<DataType?> medications, IEnumerable<Medication> known)
+    private static List<string> UnresolvedReferences(IEnumerable<DataType?> medications, IReadOnlyCollection<Medication> known)
     {
-        var knownIds = known.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
-        return medications
-            .Select(medication => (medication as ResourceReference)?.Reference)
-            .OfType<string>()
-            .Where(reference => reference.StartsWith("Medication/", StringComparison.Ordinal))
-            .Where(reference => !knownIds.Contains(reference["Medication/".Length..]))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+        const string Prefix = "Medication/";
+        var unresolved = new List<string>();
+        foreach (var medication in medications)
+        {
+            if (medication is ResourceReference { Reference: { } reference }
+                && reference.StartsWith(Prefix, StringComparison.Ordinal)
+                && !IsKnown(reference.AsSpan(Prefix.Length), known)
+                && !unresolved.Contains(reference, StringComparer.Ordinal))
+            {
+                unresolved.Add(reference);
+            }
+        }
+        return unresolved;
     }
+
+    private static bool IsKnown(ReadOnlySpan<char> id, IReadOnlyCollection<Medication> known)
+    {
+        foreach (var medication in known)
+        {
+            if (medication.Id is { } knownId && id.SequenceEqual(knownId))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "FHIR server {Server}: circuit open; it was not contacted")]
+    private partial void LogCircuitOpen(string server);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "fhirServer {Server} is not on the allowlist; it was not contacted")]
     private partial void LogRefusedServer(string server);

@@ -1,5 +1,5 @@
 using System.Net;
-using CdsLmn.Service.Telemetry;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -21,14 +21,18 @@ public static class EvidenceRegistration
         builder.Services.AddSingleton<FhirServerAllowlist>();
         builder.Services.AddSingleton<FhirQueryClient>();
         builder.Services.AddSingleton<EvidenceGatherer>();
+        builder.Services.AddSingleton<FhirServerBreakers>();
+        builder.Services.TryAddKeyedSingleton(FhirServerBreakers.ClockKey, TimeProvider.System);
 
         builder.Services.AddHttpClient(FhirQueryClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler("fhir", ConfigureResilience)
-            .SelectPipelineByAuthority(); // one circuit breaker per FHIR server
+            .AddResilienceHandler("fhir", ConfigureResilience);
         return builder;
     }
 
-    /// <summary>Retry (jittered, GETs only, Retry-After honoured when it fits the budget) → circuit breaker → per-attempt timeout.</summary>
+    /// <summary>
+    /// Retry (jittered, GETs only, Retry-After honoured when it fits the budget) → per-attempt timeout. The circuit
+    /// breaker is not here: it counts hook requests, not HTTP attempts (<see cref="FhirServerBreakers"/>).
+    /// </summary>
     private static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
     {
         var options = context.ServiceProvider.GetRequiredService<IOptions<FhirOptions>>().Value;
@@ -46,25 +50,7 @@ public static class EvidenceRegistration
                 && args.Outcome.Result?.RequestMessage?.Method == HttpMethod.Get
                 && RetryAfterFits(args.Outcome.Result, options.Timeout)),
         });
-        var metrics = context.ServiceProvider.GetRequiredService<CdsLmnMetrics>();
-        var server = context.InstanceName; // the authority: SelectPipelineByAuthority makes one pipeline per FHIR server
-        pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
-        {
-            FailureRatio = options.BreakerFailureRatio,
-            MinimumThroughput = options.BreakerMinimumCalls,
-            SamplingDuration = TimeSpan.FromSeconds(30),
-            BreakDuration = TimeSpan.FromSeconds(options.BreakerOpenSeconds),
-            OnOpened = _ => Report(BreakerState.Open),
-            OnHalfOpened = _ => Report(BreakerState.HalfOpen),
-            OnClosed = _ => Report(BreakerState.Closed),
-        });
         pipeline.AddTimeout(TimeSpan.FromSeconds(options.AttemptTimeoutSeconds));
-
-        ValueTask Report(BreakerState state)
-        {
-            metrics.RecordCircuitState(server, state);
-            return ValueTask.CompletedTask;
-        }
     }
 
     private static bool RetryAfterFits(HttpResponseMessage? response, TimeSpan budget)

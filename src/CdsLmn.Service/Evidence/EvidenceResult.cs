@@ -4,9 +4,10 @@ namespace CdsLmn.Service.Evidence;
 
 /// <summary>
 /// What one prefetch key, or the query behind it, gave us: resources (possibly none), or a failure we must
-/// not read as "none". <see cref="NextPage"/> is a <c>next</c> link still to follow.
+/// not read as "none". <see cref="NextPage"/> is a <c>next</c> link still to follow. <see cref="ServerFault"/> marks a
+/// failure that is the server's (5xx, timeout, network, a body that is not JSON), which the circuit breaker counts.
 /// </summary>
-public sealed record EvidenceResult(IReadOnlyList<Resource> Resources, string? Failure, Uri? NextPage = null)
+public sealed record EvidenceResult(IReadOnlyList<Resource> Resources, string? Failure, Uri? NextPage = null, bool ServerFault = false)
 {
     public static EvidenceResult None { get; } = new([], null);
 
@@ -15,4 +16,6 @@ public sealed record EvidenceResult(IReadOnlyList<Resource> Resources, string? F
     public static EvidenceResult Of(IReadOnlyList<Resource> resources, Uri? nextPage = null) => new(resources, null, nextPage);
 
     public static EvidenceResult Fail(string reason) => new([], reason);
+
+    public static EvidenceResult Fault(string reason) => new([], reason, ServerFault: true);
 }

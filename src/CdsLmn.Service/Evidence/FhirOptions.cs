@@ -33,14 +33,24 @@ public sealed class FhirOptions
     [Range(0, 50)]
     public int MaxMedicationReads { get; set; } = 10;
 
-    /// <summary>Circuit breaker per FHIR server: open after this share of failures among at least <see cref="BreakerMinimumCalls"/> calls in 30 s.</summary>
+    /// <summary>
+    /// Circuit breaker, one per FHIR server, fed one outcome per hook request (not per HTTP attempt): it opens when at
+    /// least <see cref="BreakerMinimumThroughput"/> hook requests reached the server within <see cref="BreakerSamplingSeconds"/>
+    /// and this share of them met a server fault (5xx, 408/429, timeout, network error, a body that is not JSON).
+    /// </summary>
     [Range(0.1, 1)]
     public double BreakerFailureRatio { get; set; } = 0.5;
 
-    [Range(2, 1000)]
-    public int BreakerMinimumCalls { get; set; } = 10;
+    /// <summary>Hook requests the breaker must have seen in its sampling window before it may open.</summary>
+    [Range(2, 100_000)]
+    public int BreakerMinimumThroughput { get; set; } = 20;
 
-    [Range(1, 600)]
+    /// <summary>The breaker's sampling window.</summary>
+    [Range(0.5, 3600)]
+    public double BreakerSamplingSeconds { get; set; } = 30;
+
+    /// <summary>How long an open breaker answers "circuit open" without a call before it lets one probe request through.</summary>
+    [Range(0.5, 600)]
     public double BreakerOpenSeconds { get; set; } = 15;
 
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);

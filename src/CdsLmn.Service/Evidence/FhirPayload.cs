@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CdsLmn.Clinical;
 using Hl7.Fhir.Model;
 
 namespace CdsLmn.Service.Evidence;
@@ -6,11 +7,12 @@ namespace CdsLmn.Service.Evidence;
 /// <summary>
 /// Reads one prefetch value or one FHIR response body (docs/cds-hooks-spec.md §3.2): <c>null</c> or an empty
 /// Bundle is "no data"; an OperationOutcome, alone or carrying an error inside a Bundle, is a failed query;
-/// a Bundle's resources are parsed one by one with the Firely SDK, and its <c>next</c> link is kept.
+/// a Bundle's resources are parsed one by one with the Firely SDK, and its <c>next</c> link is kept. Given a
+/// <see cref="ResultRelevance"/>, results that cannot change the decision are left unbound (<see cref="ResultScreen"/>).
 /// </summary>
 internal static class FhirPayload
 {
-    public static EvidenceResult Read(JsonElement value, string? expectedType = null)
+    public static EvidenceResult Read(JsonElement value, string? expectedType = null, ResultRelevance? relevance = null)
     {
         if (value.ValueKind == JsonValueKind.Null)
         {
@@ -28,13 +30,17 @@ internal static class FhirPayload
         }
         if (type == "Bundle")
         {
-            return expectedType is null or "Bundle" ? ReadBundle(value) : EvidenceResult.Fail($"expected {expectedType}, got Bundle");
+            return expectedType is null or "Bundle" ? ReadBundle(value, relevance) : EvidenceResult.Fail($"expected {expectedType}, got Bundle");
         }
         if (expectedType is not null && expectedType != type)
         {
             return EvidenceResult.Fail($"expected {expectedType}, got {type}");
         }
 
+        if (relevance is not null && ResultScreen.CannotMatter(value, relevance))
+        {
+            return EvidenceResult.None;
+        }
         var resource = FhirResourceParser.TryParse(value, out var problem);
         return resource is null ? EvidenceResult.Fail(problem!) : EvidenceResult.Of([resource]);
     }
@@ -49,7 +55,7 @@ internal static class FhirPayload
             .Where(e => e.entry.ValueKind == JsonValueKind.Object && e.entry.TryGetProperty("resource", out _))
             .Select(e => (e.index, e.entry.GetProperty("resource")));
 
-    private static EvidenceResult ReadBundle(JsonElement bundle)
+    private static EvidenceResult ReadBundle(JsonElement bundle, ResultRelevance? relevance)
     {
         var resources = new List<Resource>();
         foreach (var json in EntryResources(bundle))
@@ -61,6 +67,10 @@ internal static class FhirPayload
                     return EvidenceResult.Fail("the EHR reported an error inside the Bundle (OperationOutcome)");
                 }
                 continue; // informational outcomes (search.mode = outcome) are not data
+            }
+            if (relevance is not null && ResultScreen.CannotMatter(json, relevance))
+            {
+                continue;
             }
 
             var resource = FhirResourceParser.TryParse(json, out var problem);

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Hl7.Fhir.Model;
+using CdsLmn.Clinical;
 using CdsLmn.Service.Telemetry;
+using Hl7.Fhir.Model;
 using Microsoft.Extensions.Options;
-using Polly.CircuitBreaker;
 using Polly.Timeout;
 
 namespace CdsLmn.Service.Evidence;
@@ -16,7 +16,7 @@ namespace CdsLmn.Service.Evidence;
 /// links that leave it are refused. Failures become <see cref="EvidenceResult.Fail"/>, never exceptions.
 /// </summary>
 public sealed partial class FhirQueryClient(
-    IHttpClientFactory httpClientFactory, IOptions<FhirOptions> options, CdsLmnMetrics metrics, ILogger<FhirQueryClient> logger)
+    IHttpClientFactory httpClientFactory, IOptions<FhirOptions> options, ResultRelevance relevance, CdsLmnMetrics metrics, ILogger<FhirQueryClient> logger)
 {
     public const string HttpClientName = "fhir";
 
@@ -101,35 +101,30 @@ public sealed partial class FhirQueryClient(
             }
             if (!response.IsSuccessStatusCode)
             {
-                return EvidenceResult.Fail($"the FHIR server answered {(int)response.StatusCode}");
+                var answer = $"the FHIR server answered {(int)response.StatusCode}";
+                return IsServerFault(response.StatusCode) ? EvidenceResult.Fault(answer) : EvidenceResult.Fail(answer);
             }
 
             await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
             using var document = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
-            return FhirPayload.Read(document.RootElement, expectedType);
+            return FhirPayload.Read(document.RootElement, expectedType, relevance);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             metrics.RecordFhirCall(expectedType, "timeout", TimeProvider.System.GetElapsedTime(started));
-            return EvidenceResult.Fail("the FHIR time budget ran out");
+            return EvidenceResult.Fault("the FHIR time budget ran out");
         }
-        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or BrokenCircuitException or JsonException or OperationCanceledException)
+        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or JsonException or OperationCanceledException)
         {
-            metrics.RecordFhirCall(expectedType, e switch
-            {
-                BrokenCircuitException => "circuit-open",
-                TimeoutRejectedException or OperationCanceledException => "timeout",
-                _ => "error",
-            }, TimeProvider.System.GetElapsedTime(started));
+            metrics.RecordFhirCall(expectedType, e is TimeoutRejectedException or OperationCanceledException ? "timeout" : "error", TimeProvider.System.GetElapsedTime(started));
             LogFailure(expectedType, e.GetType().Name);
-            return EvidenceResult.Fail(e switch
-            {
-                BrokenCircuitException => "the FHIR server is failing (circuit open)",
-                JsonException => "the FHIR server sent invalid JSON",
-                _ => "the FHIR server could not be reached",
-            });
+            return EvidenceResult.Fault(e is JsonException ? "the FHIR server sent invalid JSON" : "the FHIR server could not be reached");
         }
     }
+
+    /// <summary>Answers that say the server is in trouble; 4xx such as 401/403 are about this request and never open the breaker.</summary>
+    private static bool IsServerFault(HttpStatusCode status) =>
+        (int)status >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "FHIR GET {ResourceType}: {Status} in {ElapsedMs:0} ms")]
     private partial void LogCall(string resourceType, int status, double elapsedMs);

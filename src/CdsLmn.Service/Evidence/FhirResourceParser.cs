@@ -35,13 +35,17 @@ internal static class FhirResourceParser
 
         try
         {
-            // Most EHR JSON is well formed: parse the element's own bytes, and repair only when Firely finds a lone
-            // value where R4 wants an array.
-            var resource = Deserialize(JsonMarshal.GetRawUtf8Value(element), out var issues);
-            if (resource is null && issues.Any(issue => issue.ErrorCode == SingleValueWhereCollectionExpected))
+            // Most EHR JSON is well formed: parse the element's own bytes. Where lone data values stand for arrays (the
+            // sandbox's draft orders), repair first rather than after a parse that would fail on them. A lone
+            // contained resource keeps the reading it always had: parse as sent, repair only on Firely's PVAL127.
+            var resource = FhirJsonRepair.FindLoneValues(element) switch
             {
-                resource = Deserialize(JsonSerializer.SerializeToUtf8Bytes(FhirJsonRepair.WrapSingletons(element)), out _);
-            }
+                LoneValues.None => Deserialize(JsonMarshal.GetRawUtf8Value(element), out _),
+                LoneValues.Data => Deserialize(FhirJsonRepair.WrapSingletons(element), out _),
+                _ => Deserialize(JsonMarshal.GetRawUtf8Value(element), out var issues) ?? (issues.Any(i => i.ErrorCode == SingleValueWhereCollectionExpected)
+                    ? Deserialize(FhirJsonRepair.WrapSingletons(element), out _)
+                    : null),
+            };
             problem = resource is null ? $"'{type.GetString()}' is not valid FHIR R4" : null;
             return resource;
         }

@@ -27,39 +27,91 @@ public sealed record GatheredEvidence
     /// <summary>Medication references we could not resolve, with why.</summary>
     public IReadOnlyDictionary<string, string> UnresolvedMedications { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Keys without a usable result, each with the reason (for the 412 and the log).</summary>
-    public IReadOnlyDictionary<string, string> Problems(IEnumerable<string> keys) => keys
-        .Select(key => (key, reason: Results.TryGetValue(key, out var r) ? r.Failure : "not prefetched and not fetched"))
-        .Where(p => p.reason is not null)
-        .ToDictionary(p => p.key, p => p.reason!);
+    /// <summary>Why <paramref name="key"/> has no usable result; null when it has one.</summary>
+    public string? Problem(string key) => Results.TryGetValue(key, out var r) ? r.Failure : "not prefetched and not fetched";
 
     /// <summary>Every resource we read, as <c>Type/id</c> (for the audit trail).</summary>
-    public IEnumerable<string> ResourcesRead =>
-        Results.Values.SelectMany(r => r.Resources).Concat(Medications).Select(r => $"{r.TypeName}/{r.Id}").Distinct();
+    public IReadOnlyList<string> ResourcesRead
+    {
+        get
+        {
+            var read = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var result in Results.Values)
+            {
+                foreach (var resource in result.Resources)
+                {
+                    Add(resource);
+                }
+            }
+            foreach (var medication in Medications)
+            {
+                Add(medication);
+            }
+            return read;
 
+            void Add(Resource resource)
+            {
+                var reference = $"{resource.TypeName}/{resource.Id}";
+                if (seen.Add(reference))
+                {
+                    read.Add(reference);
+                }
+            }
+        }
+    }
+
+    /// <summary>The evidence as the advisor reads it: one list per resource type (a resource read twice counts once), and every failed or unfetched key marked unavailable.</summary>
     public ClinicalEvidence ToClinicalEvidence()
     {
-        var resources = Results.Values.Where(r => !r.Failed).SelectMany(r => r.Resources).DistinctBy(r => (r.TypeName, r.Id ?? Guid.NewGuid().ToString())).ToList();
-        var unavailable = Keys
-            .Where(key => !Results.TryGetValue(key, out var r) || r.Failed || r.NextPage is not null)
-            .Select(key => PrefetchKeys.Kinds[key])
-            .ToHashSet();
+        var sorted = new SortedResources();
+        foreach (var result in Results.Values)
+        {
+            if (!result.Failed)
+            {
+                foreach (var resource in result.Resources)
+                {
+                    sorted.Add(resource);
+                }
+            }
+        }
+
+        var unavailable = new HashSet<EvidenceKind>();
+        foreach (var key in Keys)
+        {
+            if (!Results.TryGetValue(key, out var r) || r.Failed || r.NextPage is not null)
+            {
+                unavailable.Add(PrefetchKeys.Kinds[key]);
+            }
+        }
         if (UnresolvedMedications.Count > 0)
         {
             unavailable.Add(EvidenceKind.Medication);
+        }
+
+        var history = new List<MedicationRequest>();
+        if (Results.TryGetValue("medicationRequests", out var requests))
+        {
+            foreach (var resource in requests.Resources)
+            {
+                if (resource is MedicationRequest request)
+                {
+                    history.Add(request);
+                }
+            }
         }
 
         return new ClinicalEvidence
         {
             OrdersInScope = OrdersInScope,
             Medications = Medications,
-            Patient = resources.OfType<Patient>().FirstOrDefault(),
-            Conditions = resources.OfType<Condition>().ToList(),
-            Observations = resources.OfType<Observation>().ToList(),
-            DiagnosticReports = resources.OfType<DiagnosticReport>().ToList(),
-            ServiceRequests = resources.OfType<ServiceRequest>().ToList(),
-            MedicationAdministrations = resources.OfType<MedicationAdministration>().ToList(),
-            MedicationHistory = Results.TryGetValue("medicationRequests", out var history) ? history.Resources.OfType<MedicationRequest>().ToList() : [],
+            Patient = sorted.Patient,
+            Conditions = sorted.Conditions,
+            Observations = sorted.Observations,
+            DiagnosticReports = sorted.DiagnosticReports,
+            ServiceRequests = sorted.ServiceRequests,
+            MedicationAdministrations = sorted.MedicationAdministrations,
+            MedicationHistory = history,
             Unavailable = unavailable,
         };
     }

@@ -160,7 +160,7 @@ public sealed class EvidenceGathererTests : IDisposable
         var complete = await Gatherer().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
 
         Assert.Equal([EvidenceKind.AntiGm1IgM], complete.ToClinicalEvidence().Unavailable);
-        Assert.Contains("no fhirServer", complete.Problems(["antiGm1IgM"])["antiGm1IgM"], StringComparison.Ordinal);
+        Assert.Contains("no fhirServer", complete.Problem("antiGm1IgM"), StringComparison.Ordinal);
     }
 
     [Fact]
