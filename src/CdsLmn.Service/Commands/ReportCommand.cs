@@ -25,7 +25,7 @@ internal static class ReportCommand
         var format = new Option<ReportFormat>("--format")
         {
             Description = "Output format",
-            HelpName = "table|csv|json",
+            HelpName = "table|csv|json|html",
             DefaultValueFactory = _ => ReportFormat.Table,
             CustomParser = ParseFormat,
         };

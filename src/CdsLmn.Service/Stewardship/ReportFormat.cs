@@ -6,4 +6,5 @@ public enum ReportFormat
     Table,
     Csv,
     Json,
+    Html,
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using CdsLmn.Clinical;
 using CdsLmn.Service.Stewardship.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -29,6 +30,7 @@ public static class StewardshipReport
         }
         builder.Logging.ClearProviders();
         builder.AddStewardship();
+        builder.AddClinicalRules(); // the HTML report's sample card follows this deployment's clinical rules
         await using var host = builder.Build();
 
         try
@@ -41,7 +43,7 @@ public static class StewardshipReport
             }
 
             var summary = await host.Services.GetRequiredService<IStewardshipQuery>().SummarizeAsync(request.Period, cancellationToken);
-            var text = ReportFormatter.Format(summary, request.Format);
+            var text = ReportFormatter.Format(summary, request.Format, host.Services.GetRequiredService<IOptions<ClinicalOptions>>().Value);
             if (request.OutputFile is { } path)
             {
                 await File.WriteAllTextAsync(path, text, cancellationToken);
