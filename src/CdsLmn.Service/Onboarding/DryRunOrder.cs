@@ -35,19 +35,8 @@ internal static class DryRunOrder
         {
             unavailable.Add(EvidenceKind.Medication);
         }
-        var evidence = new ClinicalEvidence
-        {
-            OrdersInScope = [For(patientId, now)],
-            Medications = medications,
-            Patient = usable.OfType<Patient>().FirstOrDefault(),
-            Conditions = usable.OfType<Condition>().ToList(),
-            Observations = usable.OfType<Observation>().ToList(),
-            DiagnosticReports = usable.OfType<DiagnosticReport>().ToList(),
-            ServiceRequests = usable.OfType<ServiceRequest>().ToList(),
-            MedicationAdministrations = usable.OfType<MedicationAdministration>().ToList(),
-            MedicationHistory = results.TryGetValue("medicationRequests", out var history) ? history.Resources.OfType<MedicationRequest>().ToList() : [],
-            Unavailable = unavailable,
-        };
+        var history = results.TryGetValue("medicationRequests", out var requests) && !requests.Failed ? requests.Resources.OfType<MedicationRequest>().ToList() : [];
+        var evidence = ClinicalEvidenceFrom.Resources([For(patientId, now)], usable, history, medications, unavailable);
 
         var assessment = advisor.Assess(evidence, HookKind.OrderSign, now);
         if (!assessment.IsDecided)

@@ -1,3 +1,4 @@
+using CdsLmn.Service.Commands;
 using CdsLmn.Service.Evidence;
 using CdsLmn.Service.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,8 +26,7 @@ public static class FhirCheckRun
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
-        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        var builder = CommandHostBuilder.Create(settings);
         var overrides = new Dictionary<string, string?> { [$"{FhirOptions.Section}:AllowedServers:0"] = request.Server.AbsoluteUri };
         // A hook call's budget (2 s) is too short for a first look at a site's server; configured values still win.
         foreach (var (key, seconds) in new[] { ("TimeoutSeconds", "30"), ("AttemptTimeoutSeconds", "10") })
@@ -37,7 +37,6 @@ public static class FhirCheckRun
             }
         }
         builder.Configuration.AddInMemoryCollection(overrides);
-        builder.Logging.ClearProviders();
         builder.Services.AddMetrics();
         builder.Services.TryAddSingleton<CdsLmnMetrics>();
         builder.AddEvidence();

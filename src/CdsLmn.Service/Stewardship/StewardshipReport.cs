@@ -1,5 +1,6 @@
 using System.Data.Common;
 using CdsLmn.Clinical;
+using CdsLmn.Service.Commands;
 using CdsLmn.Service.Stewardship.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -22,13 +23,7 @@ public static class StewardshipReport
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
 
-        // The web builder reads configuration as the service does (ASPNETCORE_ENVIRONMENT, appsettings.{env}.json, env vars).
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
-        if (settings is not null)
-        {
-            builder.Configuration.AddInMemoryCollection(settings);
-        }
-        builder.Logging.ClearProviders();
+        var builder = CommandHostBuilder.Create(settings);
         builder.AddStewardship();
         builder.AddClinicalRules(); // the HTML report's sample card follows this deployment's clinical rules
         await using var host = builder.Build();

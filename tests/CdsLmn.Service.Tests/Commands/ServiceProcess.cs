@@ -16,6 +16,24 @@ internal static class ServiceProcess
 
     public static async Task<Result> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
     {
+        using var process = Process.Start(StartInfo(args, environment))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(timeout ?? TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"The service did not exit:\n{await output}\n{await error}");
+        }
+        return new Result(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>How to start the built service with <paramref name="args"/>, output redirected.</summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
+    {
         var dotnet = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
         var start = new ProcessStartInfo(dotnet)
         {
@@ -39,19 +57,6 @@ internal static class ServiceProcess
         {
             start.Environment[key] = value;
         }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        try
-        {
-            await process.WaitForExitAsync().WaitAsync(timeout ?? TimeSpan.FromSeconds(60));
-        }
-        catch (TimeoutException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"The service did not exit:\n{await output}\n{await error}");
-        }
-        return new Result(process.ExitCode, await output, await error);
+        return start;
     }
 }

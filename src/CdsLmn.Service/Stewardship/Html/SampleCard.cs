@@ -25,15 +25,7 @@ internal static class SampleCard
         var resources = request.RootElement.GetProperty("prefetch").EnumerateObject()
             .SelectMany(key => Resources(key.Value))
             .ToList();
-        var evidence = new ClinicalEvidence
-        {
-            OrdersInScope = Resources(context.GetProperty("draftOrders")).OfType<MedicationRequest>().ToList(),
-            Patient = resources.OfType<Patient>().FirstOrDefault(),
-            Conditions = resources.OfType<Condition>().ToList(),
-            Observations = resources.OfType<Observation>().ToList(),
-            DiagnosticReports = resources.OfType<DiagnosticReport>().ToList(),
-            ServiceRequests = resources.OfType<ServiceRequest>().ToList(),
-        };
+        var evidence = ClinicalEvidenceFrom.Resources(Resources(context.GetProperty("draftOrders")).OfType<MedicationRequest>().ToList(), resources);
         var assessment = new IvigAdvisor(options).Assess(evidence, HookKind.OrderSelect, EvaluatedOn);
         return assessment.Advice.FirstOrDefault()
             ?? throw new InvalidOperationException("The example request no longer yields a card; the report's sample needs one.");
