@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using CdsLmn.Service.CdsHooks;
 using CdsLmn.Service.CdsHooks.Auth;
@@ -6,6 +7,7 @@ using CdsLmn.Service.Evidence;
 using CdsLmn.Service.Health;
 using CdsLmn.Service.Stewardship;
 using CdsLmn.Service.Telemetry;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
 namespace CdsLmn.Service.Commands;
@@ -24,31 +26,37 @@ internal static class ServiceHost
         try
         {
             var started = new StrongBox<bool>();
-            await using var app = Build(args, started);
-            // Validate the settings here rather than inside the host's start, which would log the failure with its stack trace.
-            app.Services.GetRequiredService<IStartupValidator>().Validate();
+            // Not disposed here: RunAsync disposes the host, and under WebApplicationFactory the factory owns it.
+            var app = Build(args, started);
             app.Lifetime.ApplicationStarted.Register(() => started.Value = true);
             await app.RunAsync(cancellationToken);
             return 0;
         }
-        catch (OptionsValidationException e)
+        catch (OptionsValidationException e) when (OwnsProcess)
         {
             await error.WriteLineAsync(StartupRefusal.ForInvalidSettings(e));
             return StartupRefused;
         }
-        catch (IOException e) when (StartupRefusal.IsAddressProblem(e))
+        catch (IOException e) when (OwnsProcess && StartupRefusal.IsAddressProblem(e))
         {
             await error.WriteLineAsync(StartupRefusal.ForAddress(e));
             return StartupRefused;
         }
     }
 
+    /// <summary>
+    /// False when a test's WebApplicationFactory runs this entry point inside its own process: the factory must see
+    /// the exception itself.
+    /// </summary>
+    private static bool OwnsProcess => Assembly.GetEntryAssembly() == typeof(ServiceHost).Assembly;
+
     private static WebApplication Build(string[] args, StrongBox<bool> started)
     {
         var builder = WebApplication.CreateBuilder(args);
-        // The host logs a failed start (Kestrel cannot bind) with its stack trace; RunAsync reports it in one line
-        // instead. Its errors once started (a faulted background service) are still logged.
-        builder.Logging.AddFilter(StartupRefusal.HostLogCategory, level => level >= LogLevel.Information && (started.Value || level < LogLevel.Error));
+        // The host logs a failed start (invalid settings, Kestrel cannot bind) with its stack trace; RunAsync reports it
+        // in one line instead. Its errors once started (a faulted background service) are still logged.
+        // Only the console is spared it: other providers (a test's capture, OTLP) still receive the failure.
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(StartupRefusal.HostLogCategory, level => level >= LogLevel.Information && (started.Value || level < LogLevel.Error));
 
         builder.AddCdsHooks();
         builder.AddCdsClientAuthentication();
