@@ -1,39 +1,4 @@
-using CdsLmn.Service;
-using CdsLmn.Service.CdsHooks;
-using CdsLmn.Service.CdsHooks.Auth;
-using CdsLmn.Service.CdsHooks.RateLimiting;
-using CdsLmn.Service.Evidence;
-using CdsLmn.Service.Health;
-using CdsLmn.Service.OpenApi;
-using CdsLmn.Service.Stewardship;
-using CdsLmn.Service.Telemetry;
+using CdsLmn.Service.Commands;
 
-if (StewardshipReport.IsRequested(args))
-{
-    return await StewardshipReport.RunAsync(args);
-}
-
-var builder = WebApplication.CreateBuilder(args);
-
-builder.AddCdsHooks();
-builder.AddCdsClientAuthentication();
-builder.AddClientRateLimiting();
-builder.AddEvidence();
-builder.AddClinicalRules();
-builder.AddStewardship();
-builder.AddTelemetry();
-builder.AddHealth();
-builder.AddApiDescription();
-
-var app = builder.Build();
-
-app.UseCdsHooksPipeline();
-app.UseStoreOutageGate(); // before authentication: the jti record needs the database
-app.UseCdsClientAuthentication(); // after UseCors (in UseCdsHooksPipeline): 401s carry CORS headers
-app.UseClientRateLimiting(); // after authorization: the partition is the verified client
-app.MapCdsHooks();
-app.MapHealth();
-app.MapApiDescription(); // Development only
-
-app.Run();
-return 0;
+// Every way of starting this program (the service, report, check-fhir) is a System.CommandLine command.
+return await CdsLmnCommandLine.RunAsync(args, Console.Out, Console.Error);

@@ -29,24 +29,16 @@ internal sealed class ChildService : IDisposable
     public static async Task<ChildService> StartAsync(IReadOnlyDictionary<string, string> environment)
     {
         var port = FreePort();
-        var dotnet = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
-        var start = new ProcessStartInfo(dotnet)
+        var settings = new Dictionary<string, string>
         {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Logging__LogLevel__Default"] = "Warning",
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CdsLmn.Service.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port}");
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in environment)
         {
-            start.Environment[key] = value;
+            settings[key] = value;
         }
-
+        var start = Commands.ServiceProcess.StartInfo(["--urls", $"http://127.0.0.1:{port}"], settings);
         var service = new ChildService(Process.Start(start)!, port);
         service._process.OutputDataReceived += (_, e) => service._output.Enqueue(e.Data ?? "");
         service._process.ErrorDataReceived += (_, e) => service._output.Enqueue(e.Data ?? "");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CdsLmn.Service.CdsHooks.Models;
+using CdsLmn.Service.Commands;
 using CdsLmn.Service.Stewardship;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -197,7 +198,37 @@ public sealed class StewardshipReportTests(SeededStore store) : IClassFixture<Se
 
         Assert.Equal(2, code);
         Assert.Empty(output);
-        Assert.Contains("usage: CdsLmn.Service report", error, StringComparison.Ordinal);
+        Assert.Contains("Usage:", error, StringComparison.Ordinal);
+        Assert.Contains("report [options]", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("report", "--days", "0")]
+    [InlineData("report", "--days", "7", "--from", "2025-03-01")]
+    public async Task RefusesAPeriodGivenTwiceOrEmpty(params string[] args)
+    {
+        var (code, output, error) = await RunAsync(args);
+
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Contains("--days", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CoversEveryCardWithoutAPeriodAndTheLastDaysWithDays()
+    {
+        var (code, output, _) = await RunAsync("report", "--format", "json");
+        var (recentCode, recent, _) = await RunAsync("report", "--days", "30", "--format", "json");
+
+        Assert.Equal((0, 0), (code, recentCode));
+        using var all = JsonDocument.Parse(output);
+        Assert.False(all.RootElement.GetProperty("period").TryGetProperty("from", out _));
+        Assert.Equal(6, all.RootElement.GetProperty("rows").EnumerateArray()
+            .Single(r => r.GetProperty("mode").GetString() == "Active" && r.GetProperty("decisionRow").GetInt32() == 3).GetProperty("shown").GetInt32());
+        using var last30 = JsonDocument.Parse(recent);
+        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            last30.RootElement.GetProperty("period").GetProperty("to").GetString());
+        Assert.Empty(last30.RootElement.GetProperty("rows").EnumerateArray()); // the seeded cards are from 2025
     }
 
     [Fact]
@@ -207,19 +238,11 @@ public sealed class StewardshipReportTests(SeededStore store) : IClassFixture<Se
         var output = new StringWriter();
         var error = new StringWriter();
 
-        var code = await StewardshipReport.RunAsync(["report"], output, error, new Dictionary<string, string?> { ["CdsLmn:Storage:SqlitePath"] = missing });
+        var code = await CdsLmnCommandLine.RunAsync(["report"], output, error, new Dictionary<string, string?> { ["CdsLmn:Storage:SqlitePath"] = missing });
 
         Assert.Equal(1, code);
         Assert.Contains(missing, error.ToString(), StringComparison.Ordinal);
         Assert.False(File.Exists(missing));
-    }
-
-    [Fact]
-    public void IsRequestedOnlyByAFirstArgumentReport()
-    {
-        Assert.True(StewardshipReport.IsRequested(["report", "--format", "csv"]));
-        Assert.False(StewardshipReport.IsRequested([]));
-        Assert.False(StewardshipReport.IsRequested(["--urls", "http://127.0.0.1:5080", "report"]));
     }
 
     private Task<StewardshipSummary> SummarizeAsync(ReportPeriod period) =>
@@ -229,7 +252,7 @@ public sealed class StewardshipReportTests(SeededStore store) : IClassFixture<Se
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = await StewardshipReport.RunAsync(args, output, error, new Dictionary<string, string?> { ["CdsLmn:Storage:SqlitePath"] = store.App.SqlitePath });
+        var code = await CdsLmnCommandLine.RunAsync(args, output, error, new Dictionary<string, string?> { ["CdsLmn:Storage:SqlitePath"] = store.App.SqlitePath });
         return (code, output.ToString(), error.ToString());
     }
 

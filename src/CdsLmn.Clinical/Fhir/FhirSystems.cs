@@ -1,7 +1,7 @@
 namespace CdsLmn.Clinical.Fhir;
 
 /// <summary>Code-system URIs used by the defaults (docs/clinical-evidence.md §4).</summary>
-internal static class FhirSystems
+public static class FhirSystems
 {
     public const string Loinc = "http://loinc.org";
     public const string Snomed = "http://snomed.info/sct";

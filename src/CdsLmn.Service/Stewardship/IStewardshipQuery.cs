@@ -14,6 +14,9 @@ public sealed record ReportPeriod(DateOnly? From, DateOnly? To)
 {
     public static ReportPeriod All { get; } = new(null, null);
 
+    /// <summary>The last <paramref name="days"/> UTC days, <paramref name="today"/> included.</summary>
+    public static ReportPeriod LastDays(int days, DateOnly today) => new(today.AddDays(1 - days), today);
+
     /// <summary>The first instant inside the period, or null when it has no start.</summary>
     [JsonIgnore]
     public DateTimeOffset? Start => From is { } from ? new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CdsLmn.Clinical;
+using CdsLmn.Service.Stewardship.Html;
 
 namespace CdsLmn.Service.Stewardship;
 
@@ -12,11 +14,13 @@ public static class ReportFormatter
 
     private static readonly JsonSerializerOptions IndentedJson = new(StewardshipJsonContext.Default.Options) { WriteIndented = true };
 
-    public static string Format(StewardshipSummary summary, ReportFormat format)
+    /// <param name="clinical">The clinical rules, for the HTML report's sample card.</param>
+    public static string Format(StewardshipSummary summary, ReportFormat format, ClinicalOptions? clinical = null)
     {
         ArgumentNullException.ThrowIfNull(summary);
         return format switch
         {
+            ReportFormat.Html => HtmlReport.Render(summary, clinical ?? new ClinicalOptions()),
             ReportFormat.Csv => Csv(summary),
             ReportFormat.Json => JsonSerializer.Serialize(summary, IndentedJson.GetTypeInfo(typeof(StewardshipSummary))) + "\n",
             _ => Table(summary),
@@ -26,7 +30,7 @@ public static class ReportFormatter
     private static string Table(StewardshipSummary summary)
     {
         var text = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"Stewardship report: cards issued {Describe(summary.Period)} (UTC)\n\n");
+            .Append(CultureInfo.InvariantCulture, $"Stewardship report: cards issued {DescribePeriod(summary.Period)} (UTC)\n\n");
         var cells = summary.Rows.Select(r => new[]
         {
             r.ServiceId, r.Mode, Number(r.DecisionRow), r.Indicator, Number(r.Shown), Number(r.Accepted), Number(r.Overridden), Number(r.WithoutFeedback),
@@ -88,12 +92,12 @@ public static class ReportFormatter
     private static string Quote(string field) =>
         field.IndexOfAny([',', '"', '\r', '\n', ';']) < 0 ? field : $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
-    private static string Counts(IEnumerable<LabelCount> counts, string separator) =>
+    public static string Counts(IEnumerable<LabelCount> counts, string separator) =>
         string.Join(separator, counts.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Label} ({c.Count})")));
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Describe(ReportPeriod period) => (period.From, period.To) switch
+    public static string DescribePeriod(ReportPeriod period) => (period.From, period.To) switch
     {
         (null, null) => "at any time",
         ({ } from, null) => $"from {from:yyyy-MM-dd}",

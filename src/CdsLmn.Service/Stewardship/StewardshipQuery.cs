@@ -89,7 +89,28 @@ internal sealed class StewardshipQuery(ILedgerDatabase database) : IStewardshipQ
             Period = period,
             Rows = rows,
             UnknownCardFeedback = ReadUnknown(connection, start, end),
+            Weeks = ReadWeeks(connection, start, end),
         };
+    }
+
+    private static List<WeeklyCards> ReadWeeks(DbConnection connection, long start, long end)
+    {
+        // issued_at is Unix milliseconds; the epoch was a Thursday, so shifting by 4 days makes weeks start on Monday.
+        const long week = 7L * 24 * 3600 * 1000, shift = 4L * 24 * 3600 * 1000;
+        using var command = Command(connection, start, end, $"""
+            SELECT (issued_at + {shift}) / {week} AS week, shadow, indicator, COUNT(*)
+            FROM issued_card WHERE issued_at >= @start AND issued_at < @end
+            GROUP BY (issued_at + {shift}) / {week}, shadow, indicator
+            ORDER BY week, shadow, indicator
+            """);
+        using var reader = command.ExecuteReader();
+        var weeks = new List<WeeklyCards>();
+        while (reader.Read())
+        {
+            var weekStart = DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(reader.Integer(0) * week - shift).UtcDateTime);
+            weeks.Add(new WeeklyCards(weekStart, reader.Integer(1) == 1 ? nameof(ServiceMode.Shadow) : nameof(ServiceMode.Active), reader.GetString(2), (int)reader.Integer(3)));
+        }
+        return weeks;
     }
 
     private static List<UnknownCardFeedback> ReadUnknown(DbConnection connection, long start, long end)

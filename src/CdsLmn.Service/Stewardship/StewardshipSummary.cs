@@ -10,7 +10,12 @@ public sealed record StewardshipSummary
 
     /// <summary>Feedback (timed inside the period) about card uuids the store never issued, per service.</summary>
     public required IReadOnlyList<UnknownCardFeedback> UnknownCardFeedback { get; init; }
+
+    /// <summary>Cards per UTC week (weeks start on Monday), mode and indicator, oldest first.</summary>
+    public IReadOnlyList<WeeklyCards> Weeks { get; init; } = [];
 }
+
+public sealed record WeeklyCards(DateOnly WeekStart, string Mode, string Indicator, int Cards);
 
 /// <summary>
 /// Cards of one service, mode and decision row, and what became of them. A card's outcome is its latest

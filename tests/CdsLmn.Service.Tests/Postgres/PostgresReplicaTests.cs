@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CdsLmn.Service.CdsHooks.Auth;
+using CdsLmn.Service.Commands;
 using CdsLmn.Service.Stewardship;
 using CdsLmn.Service.Stewardship.Postgres;
 using CdsLmn.Service.Tests.Auth;
@@ -87,7 +88,7 @@ public sealed class PostgresReplicaTests(PostgresCluster cluster) : IAsyncLifeti
         // The report command, run against the database, sees the same.
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await StewardshipReport.RunAsync(["report", "--from", $"{period.From:yyyy-MM-dd}", "--to", $"{period.To:yyyy-MM-dd}", "--format", "json"], output, error, new Dictionary<string, string?>
+        var exit = await CdsLmnCommandLine.RunAsync(["report", "--from", $"{period.From:yyyy-MM-dd}", "--to", $"{period.To:yyyy-MM-dd}", "--format", "json"], output, error, new Dictionary<string, string?>
         {
             ["CdsLmn:Storage:Provider"] = "Postgres",
             ["ConnectionStrings:CdsLmn"] = _connectionString,
