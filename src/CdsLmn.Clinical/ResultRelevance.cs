@@ -18,6 +18,16 @@ public sealed class ResultRelevance
     private readonly CodeToken[] _componentCodes;
     private readonly CodeToken[] _reportCodes;
     private readonly CodeToken[] _conclusionCodes;
+    private readonly bool _everything;
+
+    private ResultRelevance()
+    {
+        _observationCodes = _componentCodes = _reportCodes = _conclusionCodes = [];
+        _everything = true;
+    }
+
+    /// <summary>Every result counts, whatever its code: for reading a site's data as it is (check-fhir looks for unknown local codes).</summary>
+    public static ResultRelevance Everything { get; } = new();
 
     public ResultRelevance(ClinicalOptions options)
     {
@@ -43,13 +53,13 @@ public sealed class ResultRelevance
         return false;
     }
 
-    public bool IsObservationCode(string? system, string? code) => Matches(_observationCodes, system, code);
+    public bool IsObservationCode(string? system, string? code) => _everything || Matches(_observationCodes, system, code);
 
-    public bool IsObservationComponentCode(string? system, string? code) => Matches(_componentCodes, system, code);
+    public bool IsObservationComponentCode(string? system, string? code) => _everything || Matches(_componentCodes, system, code);
 
-    public bool IsReportCode(string? system, string? code) => Matches(_reportCodes, system, code);
+    public bool IsReportCode(string? system, string? code) => _everything || Matches(_reportCodes, system, code);
 
-    public bool IsReportConclusionCode(string? system, string? code) => Matches(_conclusionCodes, system, code);
+    public bool IsReportConclusionCode(string? system, string? code) => _everything || Matches(_conclusionCodes, system, code);
 
     private static bool Matches(CodeToken[] tokens, string? system, string? code)
     {

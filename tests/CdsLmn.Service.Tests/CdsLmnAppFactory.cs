@@ -51,11 +51,16 @@ public class CdsLmnAppFactory : WebApplicationFactory<Program>
 /// <summary>The service on a given store file, kept on dispose: for restart tests (a second factory on the same file).</summary>
 public sealed class SharedStoreAppFactory(string sqlitePath) : CdsLmnAppFactory(sqlitePath, ownsStore: false);
 
-/// <summary>A service whose circuit breaker never opens, so each test sees the FHIR server's own answer.</summary>
+/// <summary>
+/// A service whose circuit breaker never opens and whose FHIR budget is generous, so each test sees the FHIR server's own
+/// answer: a busy test machine never turns a first, cold call into a time-out.
+/// </summary>
 public sealed class NoBreakerAppFactory : CdsLmnAppFactory
 {
     protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
         ["CdsLmn:Fhir:BreakerMinimumThroughput"] = "1000",
+        ["CdsLmn:Fhir:TimeoutSeconds"] = "20",
+        ["CdsLmn:Fhir:AttemptTimeoutSeconds"] = "10",
     };
 }

@@ -1,3 +1,4 @@
+using CdsLmn.Clinical;
 using CdsLmn.Service.Commands;
 using CdsLmn.Service.Evidence;
 using CdsLmn.Service.Telemetry;
@@ -41,6 +42,8 @@ public static class FhirCheckRun
         builder.Services.TryAddSingleton<CdsLmnMetrics>();
         builder.AddEvidence();
         builder.AddClinicalRules();
+        // The service leaves results under unknown codes unbound; check-fhir exists to find exactly those.
+        builder.Services.Replace(ServiceDescriptor.Singleton(ResultRelevance.Everything));
         builder.Services.AddSingleton<FhirCheck>();
         await using var host = builder.Build();
 
