@@ -7,17 +7,14 @@ namespace CdsLmn.Service.Evidence;
 internal static class ClinicalEvidenceFrom
 {
     public static ClinicalEvidence Resources(IReadOnlyList<MedicationRequest> orders, IReadOnlyList<Resource> resources,
-        IReadOnlyList<MedicationRequest>? history = null, IReadOnlyList<Medication>? medications = null, IReadOnlySet<EvidenceKind>? unavailable = null) => new()
+        IReadOnlyList<MedicationRequest>? history = null, IReadOnlyList<Medication>? medications = null, IReadOnlySet<EvidenceKind>? unavailable = null)
     {
-        OrdersInScope = orders,
-        Medications = medications ?? [],
-        Patient = resources.OfType<Patient>().FirstOrDefault(),
-        Conditions = resources.OfType<Condition>().ToList(),
-        Observations = resources.OfType<Observation>().ToList(),
-        DiagnosticReports = resources.OfType<DiagnosticReport>().ToList(),
-        ServiceRequests = resources.OfType<ServiceRequest>().ToList(),
-        MedicationAdministrations = resources.OfType<MedicationAdministration>().ToList(),
-        MedicationHistory = history ?? [],
-        Unavailable = unavailable ?? new HashSet<EvidenceKind>(),
-    };
+        var sorted = new SortedResources();
+        foreach (var resource in resources)
+        {
+            sorted.Add(resource);
+        }
+
+        return sorted.ToClinicalEvidence(orders, medications ?? [], history ?? [], unavailable ?? new HashSet<EvidenceKind>());
+    }
 }

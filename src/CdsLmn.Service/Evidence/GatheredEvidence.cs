@@ -101,18 +101,6 @@ public sealed record GatheredEvidence
             }
         }
 
-        return new ClinicalEvidence
-        {
-            OrdersInScope = OrdersInScope,
-            Medications = Medications,
-            Patient = sorted.Patient,
-            Conditions = sorted.Conditions,
-            Observations = sorted.Observations,
-            DiagnosticReports = sorted.DiagnosticReports,
-            ServiceRequests = sorted.ServiceRequests,
-            MedicationAdministrations = sorted.MedicationAdministrations,
-            MedicationHistory = history,
-            Unavailable = unavailable,
-        };
+        return sorted.ToClinicalEvidence(OrdersInScope, Medications, history, unavailable);
     }
 }

@@ -1,3 +1,4 @@
+using CdsLmn.Clinical;
 using Hl7.Fhir.Model;
 
 namespace CdsLmn.Service.Evidence;
@@ -50,4 +51,20 @@ internal sealed class SortedResources
                 break;
         }
     }
+
+    /// <summary>The advisor's view of the sorted resources, with the orders it is about and what could not be read.</summary>
+    public ClinicalEvidence ToClinicalEvidence(IReadOnlyList<MedicationRequest> orders, IReadOnlyList<Medication> medications,
+        IReadOnlyList<MedicationRequest> history, IReadOnlySet<EvidenceKind> unavailable) => new()
+    {
+        OrdersInScope = orders,
+        Medications = medications,
+        Patient = Patient,
+        Conditions = Conditions,
+        Observations = Observations,
+        DiagnosticReports = DiagnosticReports,
+        ServiceRequests = ServiceRequests,
+        MedicationAdministrations = MedicationAdministrations,
+        MedicationHistory = history,
+        Unavailable = unavailable,
+    };
 }
