@@ -1,0 +1,55 @@
+namespace CdsLmn.Service.Tests.Architecture;
+
+/// <summary>
+/// Folders depend on each other in one direction only: no circle, however long. The clinical library holds to it; the
+/// service's folders (CdsHooks, Auth, Stewardship and its stores, Commands, Onboarding) do not yet, and join this test
+/// when they do.
+/// </summary>
+public class FolderDependencyTests
+{
+    [Fact]
+    public void NoFolderOfTheClinicalLibraryDependsOnItselfRoundACircle()
+    {
+        var graph = FolderGraph.Read(Path.Combine(RepositoryRoot(), "src", "CdsLmn.Clinical"));
+
+        var circles = graph.Circles();
+
+        Assert.True(circles.Count == 0,
+            "Folders that depend on each other:\n" + string.Join('\n', circles.Select(c => "  " + string.Join(" ⇄ ", c)
+                + "\n" + string.Join('\n', c.SelectMany(from => graph.Edges[from].Where(c.Contains).Select(to => $"      {from} → {to}"))))));
+    }
+
+    [Fact]
+    public void FindsACircleWhenThereIsOne()
+    {
+        var root = Directory.CreateTempSubdirectory("cdslmn-graph-");
+        try
+        {
+            File.WriteAllText(Path.Combine(root.FullName, "A.cs"), "using CdsLmn.B;\nnamespace CdsLmn.A;\ninternal sealed class Alpha { }\n");
+            File.WriteAllText(Path.Combine(root.FullName, "B.cs"), "namespace CdsLmn.B;\ninternal sealed class Beta { }\n");
+            File.WriteAllText(Path.Combine(root.FullName, "C.cs"), "namespace CdsLmn.B.C;\ninternal sealed class Gamma { Beta? b; }\n");
+            File.WriteAllText(Path.Combine(root.FullName, "D.cs"), "using CdsLmn.B.C;\nnamespace CdsLmn.B;\ninternal sealed class Delta { Gamma? g; }\n");
+
+            var circles = FolderGraph.Read(root.FullName).Circles();
+
+            Assert.Equal([["CdsLmn.B", "CdsLmn.B.C"]], circles);
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CdsLmn.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("CdsLmn.sln not found above " + AppContext.BaseDirectory);
+    }
+}
