@@ -2,6 +2,7 @@ using CdsLmn.Service.Stewardship;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using CdsLmn.Service.Stewardship.Setup;
 
 namespace CdsLmn.Service.Tests;
 

@@ -1,6 +1,6 @@
 using CdsLmn.Service.CdsHooks.Models;
-using CdsLmn.Service.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
+using CdsLmn.Service.Http;
 
 namespace CdsLmn.Service.CdsHooks;
 

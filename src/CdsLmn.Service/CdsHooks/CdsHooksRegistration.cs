@@ -1,3 +1,4 @@
+using CdsLmn.Service.Http;
 namespace CdsLmn.Service.CdsHooks;
 
 /// <summary>Registers and wires the CDS Hooks wire protocol: options, discovery, request reading, CORS, error bodies.</summary>

@@ -2,6 +2,7 @@ using CdsLmn.Service.CdsHooks.Models;
 using CdsLmn.Service.Stewardship;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using CdsLmn.Service.Http;
 
 namespace CdsLmn.Service.CdsHooks;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CdsLmn.Service.CdsHooks.Models;
 using CdsLmn.Service.Stewardship;
+using CdsLmn.Service.Http;
 
 namespace CdsLmn.Service.CdsHooks;
 

@@ -4,6 +4,7 @@ using CdsLmn.Service.CdsHooks.Models;
 using CdsLmn.Service.Evidence;
 using CdsLmn.Service.Stewardship;
 using Microsoft.Extensions.Options;
+using CdsLmn.Service.Http;
 
 namespace CdsLmn.Service.CdsHooks;
 

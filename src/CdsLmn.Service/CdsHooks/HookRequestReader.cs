@@ -2,6 +2,7 @@ using System.Text.Json;
 using CdsLmn.Clinical;
 using CdsLmn.Service.CdsHooks.Models;
 using Microsoft.Extensions.Options;
+using CdsLmn.Service.Http;
 
 namespace CdsLmn.Service.CdsHooks;
 

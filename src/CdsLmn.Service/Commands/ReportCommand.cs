@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using CdsLmn.Service.Stewardship;
+using CdsLmn.Service.Stewardship.Setup;
 
 namespace CdsLmn.Service.Commands;
 

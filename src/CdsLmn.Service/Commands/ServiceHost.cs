@@ -10,6 +10,7 @@ using CdsLmn.Service.Stewardship;
 using CdsLmn.Service.Telemetry;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
+using CdsLmn.Service.Stewardship.Setup;
 
 namespace CdsLmn.Service.Commands;
 

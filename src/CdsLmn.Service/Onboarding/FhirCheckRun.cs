@@ -1,9 +1,9 @@
 using CdsLmn.Clinical;
-using CdsLmn.Service.Commands;
 using CdsLmn.Service.Evidence;
 using CdsLmn.Service.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using CdsLmn.Service.Hosting;
 
 namespace CdsLmn.Service.Onboarding;
 

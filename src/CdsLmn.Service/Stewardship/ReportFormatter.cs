@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using CdsLmn.Clinical;
-using CdsLmn.Service.Stewardship.Html;
 
 namespace CdsLmn.Service.Stewardship;
 
@@ -14,13 +12,13 @@ public static class ReportFormatter
 
     private static readonly JsonSerializerOptions IndentedJson = new(StewardshipJsonContext.Default.Options) { WriteIndented = true };
 
-    /// <param name="clinical">The clinical rules, for the HTML report's sample card.</param>
-    public static string Format(StewardshipSummary summary, ReportFormat format, ClinicalOptions? clinical = null)
+    /// <summary>The text formats; the HTML page is <c>Stewardship.Html.HtmlReport</c>.</summary>
+    public static string Format(StewardshipSummary summary, ReportFormat format)
     {
         ArgumentNullException.ThrowIfNull(summary);
         return format switch
         {
-            ReportFormat.Html => HtmlReport.Render(summary, clinical ?? new ClinicalOptions()),
+            ReportFormat.Html => throw new ArgumentException("The HTML report is written by HtmlReport.Render.", nameof(format)),
             ReportFormat.Csv => Csv(summary),
             ReportFormat.Json => JsonSerializer.Serialize(summary, IndentedJson.GetTypeInfo(typeof(StewardshipSummary))) + "\n",
             _ => Table(summary),

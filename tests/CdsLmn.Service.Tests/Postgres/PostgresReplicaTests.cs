@@ -9,6 +9,7 @@ using CdsLmn.Service.Stewardship.Postgres;
 using CdsLmn.Service.Tests.Auth;
 using CdsLmn.Service.Tests.Hooks;
 using Microsoft.Extensions.DependencyInjection;
+using CdsLmn.Service.Stewardship.Setup;
 
 namespace CdsLmn.Service.Tests.Postgres;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using CdsLmn.Service.Telemetry;
 using Microsoft.IdentityModel.JsonWebTokens;
+using CdsLmn.Service.Http;
 
 namespace CdsLmn.Service.CdsHooks.Auth;
 

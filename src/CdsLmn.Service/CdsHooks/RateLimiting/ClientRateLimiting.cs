@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using CdsLmn.Service.Http;
 
 namespace CdsLmn.Service.CdsHooks.RateLimiting;
 

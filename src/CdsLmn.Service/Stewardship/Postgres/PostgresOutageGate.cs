@@ -1,6 +1,7 @@
 using CdsLmn.Service.CdsHooks;
 using CdsLmn.Service.CdsHooks.Auth;
 using Microsoft.Extensions.Options;
+using CdsLmn.Service.Http;
 
 namespace CdsLmn.Service.Stewardship.Postgres;
 

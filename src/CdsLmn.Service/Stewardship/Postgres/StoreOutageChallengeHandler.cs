@@ -2,6 +2,7 @@ using CdsLmn.Service.CdsHooks;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.Extensions.Options;
+using CdsLmn.Service.Http;
 
 namespace CdsLmn.Service.Stewardship.Postgres;
 

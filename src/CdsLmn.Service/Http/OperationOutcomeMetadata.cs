@@ -1,4 +1,4 @@
-namespace CdsLmn.Service.OpenApi;
+namespace CdsLmn.Service.Http;
 
 /// <summary>Declares the error statuses an endpoint answers with a FHIR OperationOutcome, for the OpenAPI description.</summary>
 public static class OperationOutcomeMetadata

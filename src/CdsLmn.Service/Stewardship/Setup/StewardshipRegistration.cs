@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
-namespace CdsLmn.Service.Stewardship;
+namespace CdsLmn.Service.Stewardship.Setup;
 
 /// <summary>
 /// Registers the audit store (issued cards and feedback), its write-behind writer, the report query, retention and

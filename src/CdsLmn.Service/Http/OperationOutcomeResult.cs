@@ -1,7 +1,7 @@
 using OperationOutcome = Hl7.Fhir.Model.OperationOutcome;
 using Hl7.Fhir.Serialization;
 
-namespace CdsLmn.Service.CdsHooks;
+namespace CdsLmn.Service.Http;
 
 /// <summary>
 /// Every non-2xx answer of this service: a FHIR <c>OperationOutcome</c> whose diagnostics tell an

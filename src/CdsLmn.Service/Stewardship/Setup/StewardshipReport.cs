@@ -1,10 +1,11 @@
 using System.Data.Common;
 using CdsLmn.Clinical;
-using CdsLmn.Service.Commands;
 using CdsLmn.Service.Stewardship.Sqlite;
 using Microsoft.Extensions.Options;
+using CdsLmn.Service.Hosting;
+using CdsLmn.Service.Stewardship.Html;
 
-namespace CdsLmn.Service.Stewardship;
+namespace CdsLmn.Service.Stewardship.Setup;
 
 /// <summary>
 /// Runs the <c>report</c> command (parsed by Commands/ReportCommand): prints the stewardship report from the store
@@ -38,7 +39,9 @@ public static class StewardshipReport
             }
 
             var summary = await host.Services.GetRequiredService<IStewardshipQuery>().SummarizeAsync(request.Period, cancellationToken);
-            var text = ReportFormatter.Format(summary, request.Format, host.Services.GetRequiredService<IOptions<ClinicalOptions>>().Value);
+            var text = request.Format == ReportFormat.Html
+                ? HtmlReport.Render(summary, host.Services.GetRequiredService<IOptions<ClinicalOptions>>().Value)
+                : ReportFormatter.Format(summary, request.Format);
             if (request.OutputFile is { } path)
             {
                 await File.WriteAllTextAsync(path, text, cancellationToken);

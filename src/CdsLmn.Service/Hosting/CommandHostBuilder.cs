@@ -1,4 +1,4 @@
-namespace CdsLmn.Service.Commands;
+namespace CdsLmn.Service.Hosting;
 
 /// <summary>
 /// The builder behind a command that does not serve HTTP (report, check-fhir): configuration read as the service

@@ -2,7 +2,7 @@ using System.Data.Common;
 using CdsLmn.Service.Stewardship.Postgres;
 using Microsoft.Extensions.Options;
 
-namespace CdsLmn.Service.Stewardship;
+namespace CdsLmn.Service.Stewardship.Setup;
 
 /// <summary>
 /// Background upkeep of the store: deletes issued cards and feedback older than <c>CdsLmn:Storage:RetentionDays</c>
