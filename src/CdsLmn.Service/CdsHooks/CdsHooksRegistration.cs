@@ -1,4 +1,6 @@
 using CdsLmn.Service.Http;
+using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 namespace CdsLmn.Service.CdsHooks;
 
 /// <summary>Registers and wires the CDS Hooks wire protocol: options, discovery, request reading, CORS, error bodies.</summary>
@@ -16,9 +18,11 @@ public static class CdsHooksRegistration
         builder.Services.AddSingleton<HookHandler>();
         builder.Services.AddSingleton<HookAudit>();
 
-        var origins = builder.Configuration.GetSection("CdsLmn:Cors:AllowedOrigins").Get<string[]>()
-            ?? (builder.Environment.IsDevelopment() ? ["*"] : []);
-        builder.Services.AddCors(cors => CdsHooksCors.Configure(cors, origins));
+        builder.Services.AddSingleton<IValidateOptions<CdsHooksOptions>, CdsHooksOptionsValidator>();
+        var development = builder.Environment.IsDevelopment();
+        builder.Services.AddCors();
+        builder.Services.AddOptions<CorsOptions>().Configure<IOptions<CdsHooksOptions>>((cors, hooks) =>
+            CdsHooksCors.Configure(cors, hooks.Value.Cors.AllowedOrigins ?? (development ? ["*"] : [])));
         return builder;
     }
 

@@ -42,7 +42,7 @@ public static class EvidenceRegistration
             MaxRetryAttempts = Math.Max(1, options.MaxRetries),
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
-            Delay = TimeSpan.FromMilliseconds(100),
+            Delay = TimeSpan.FromMilliseconds(options.RetryDelayMilliseconds),
             ShouldRetryAfterHeader = true,
             ShouldHandle = args => ValueTask.FromResult(
                 options.MaxRetries > 0

@@ -25,6 +25,10 @@ public sealed class FhirOptions
     [Range(0, 5)]
     public int MaxRetries { get; set; } = 2;
 
+    /// <summary>The first retry's delay; later ones grow exponentially, with jitter (a test can shorten it instead of waiting).</summary>
+    [Range(0, 5000)]
+    public int RetryDelayMilliseconds { get; set; } = 100;
+
     /// <summary>Pages of a search (first page included) we follow through <c>next</c> links.</summary>
     [Range(1, 50)]
     public int MaxPages { get; set; } = 5;

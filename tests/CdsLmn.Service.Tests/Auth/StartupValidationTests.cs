@@ -22,6 +22,9 @@ public sealed class StartupValidationTests
         { "Development", ["CdsLmn:Auth:Mode=Required"], "CdsLmn:Auth:Clients" },
         { "Development", ["CdsLmn:RateLimit:PermitLimit=0"], "CdsLmn:RateLimit:PermitLimit" },
         { "Development", ["CdsLmn:RateLimit:Window=00:00:00"], "CdsLmn:RateLimit:Window" },
+        { "Development", ["CdsLmn:Cors:AllowedOrigins:0=sandbox.cds-hooks.org"], "CdsLmn:Cors:AllowedOrigins:0 must be * or an origin" },
+        { "Development", ["CdsLmn:Cors:AllowedOrigins:0=https://sandbox.cds-hooks.org/"], "CdsLmn:Cors:AllowedOrigins:0 must be * or an origin" },
+        { "Development", ["CdsLmn:Fhir:RetryDelayMilliseconds=-1"], "RetryDelayMilliseconds" },
         { "Production", [$"{Client}:Issuer=https://ehr.example.org", $"{Client}:JwksUrl=https://ehr.example.org/jwks.json", "CdsLmn:Auth:Audiences:0=cds-hooks"], "CdsLmn:Auth:Audiences:0 must be a base URL" },
     };
 
