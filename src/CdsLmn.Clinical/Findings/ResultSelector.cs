@@ -28,7 +28,7 @@ internal static class ResultSelector
 
         if (chosen is not null && !Equals(chosen.State, rule.Settled))
         {
-            var newestFresh = fresh.Max(c => c.Date);
+            var newestFresh = fresh.Count == 0 ? chosen.Date : fresh.Max(c => c.Date); // a persisting result may be older than every fresh one
             var newer = pending.Where(p => p.Date > newestFresh).MaxBy(p => p.Date);
             if (newer is not null)
             {
