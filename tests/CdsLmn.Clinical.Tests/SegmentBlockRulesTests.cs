@@ -4,9 +4,12 @@ namespace CdsLmn.Clinical.Tests;
 
 public class SegmentBlockRulesTests
 {
+    private static SegmentResult Rules(SegmentMeasurements measurements, ConductionBlockOptions options) =>
+        SegmentBlockRules.Evaluate(measurements, options, new SegmentSites(options));
+
     private static SegmentResult Evaluate(string segment, double distalArea, double proximalArea, double distalDuration = 5, double proximalDuration = 5.5,
         double distalAmp = 6, double? lln = 4) =>
-        SegmentBlockRules.Evaluate(new SegmentMeasurements(segment, distalAmp, distalAmp * proximalArea / distalArea, distalArea, proximalArea, distalDuration, proximalDuration, lln),
+        Rules(new SegmentMeasurements(segment, distalAmp, distalAmp * proximalArea / distalArea, distalArea, proximalArea, distalDuration, proximalDuration, lln),
             new ConductionBlockOptions());
 
     [Theory]
@@ -48,7 +51,7 @@ public class SegmentBlockRulesTests
     [Fact]
     public void FallsBackToAmplitudeAndSaysSo()
     {
-        var result = SegmentBlockRules.Evaluate(new SegmentMeasurements("ulnar-upper-arm", 8, 3, null, null, 5, 5.5, 4), new ConductionBlockOptions());
+        var result = Rules(new SegmentMeasurements("ulnar-upper-arm", 8, 3, null, null, 5, 5.5, 4), new ConductionBlockOptions());
 
         Assert.Equal(SegmentVerdict.Definite, result.Verdict);
         Assert.True(result.AmplitudeBased);
@@ -58,7 +61,7 @@ public class SegmentBlockRulesTests
     [Fact]
     public void UsesAreaWhenBothArePresent()
     {
-        var result = SegmentBlockRules.Evaluate(new SegmentMeasurements("peroneal-leg", 8, 3, 20, 18, 5, 5.5, 4), new ConductionBlockOptions());
+        var result = Rules(new SegmentMeasurements("peroneal-leg", 8, 3, 20, 18, 5, 5.5, 4), new ConductionBlockOptions());
 
         Assert.Equal(SegmentVerdict.None, result.Verdict);
         Assert.False(result.AmplitudeBased);
@@ -68,12 +71,12 @@ public class SegmentBlockRulesTests
     [Fact]
     public void MissingDurationLeavesLongSegmentDropIndeterminate()
     {
-        var result = SegmentBlockRules.Evaluate(new SegmentMeasurements("ulnar-forearm", 8, 5, 20, 13, null, null, 4), new ConductionBlockOptions());
+        var result = Rules(new SegmentMeasurements("ulnar-forearm", 8, 5, 20, 13, null, null, 4), new ConductionBlockOptions());
 
         Assert.Equal(SegmentVerdict.Indeterminate, result.Verdict);
     }
 
     [Fact]
     public void MissingMeasurementsAreNotEvaluable() =>
-        Assert.Equal(SegmentVerdict.NotEvaluable, SegmentBlockRules.Evaluate(new SegmentMeasurements("ulnar-forearm", 8, null, null, null, 5, 5, 4), new ConductionBlockOptions()).Verdict);
+        Assert.Equal(SegmentVerdict.NotEvaluable, Rules(new SegmentMeasurements("ulnar-forearm", 8, null, null, null, 5, 5, 4), new ConductionBlockOptions()).Verdict);
 }

@@ -46,13 +46,13 @@ internal sealed class AntiGm1IgM
         var candidates = readings.Where(r => r.Status == ResultStatus.Usable && r.Date is not null)
             .Select(r => Candidate(r, r.Date!.Value, ivigGivenOn))
             .ToList();
-        var pending = readings.Where(r => r.Status == ResultStatus.Pending && (r.Date is null || ResultStatuses.IsFresh(r.Date.Value, now, _options.FreshnessDays)))
+        var pending = readings.Where(r => r.Status == ResultStatus.Pending && ResultStatuses.IsPendingInWindow(r.Date, now, _options.FreshnessDays))
             .Select(r => new PendingTest(r.Date, r.Id)).ToList();
         var (open, stale) = _pendingTests.Orders(evidence.ServiceRequests, _codes, now);
         pending.AddRange(open);
 
         var finding = ResultSelector.Choose(candidates, pending, _rule, (AntiGm1State.Pending, AntiGm1State.NotTested), TestName, now);
-        return _pendingTests.StaleNote(stale, "anti-GM1 IgM") is { } note ? finding with { Notes = [.. finding.Notes, note] } : finding;
+        return _pendingTests.NotingStale(finding, stale, "anti-GM1 IgM");
     }
 
     private ResultCandidate<AntiGm1State> Candidate(Reading reading, DateTimeOffset drawn, IReadOnlyList<DateTimeOffset> ivigGivenOn)

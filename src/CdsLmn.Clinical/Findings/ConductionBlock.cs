@@ -93,7 +93,7 @@ internal sealed class ConductionBlock
         var (open, stale) = _pendingTests.Orders(evidence.ServiceRequests, _orderCodes, now);
         pending.AddRange(open);
         var finding = ResultSelector.Choose(candidates, pending, _rule, (ConductionBlockState.Pending, ConductionBlockState.NotTested), TestName, now);
-        return _pendingTests.StaleNote(stale, "nerve conduction") is { } note ? finding with { Notes = [.. finding.Notes, note] } : finding;
+        return _pendingTests.NotingStale(finding, stale, "nerve conduction");
     }
 
     private ResultCandidate<ConductionBlockState>? FromReport(DiagnosticReport report, HashSet<string> readByTier12, List<PendingTest> pending, DateTimeOffset now)
@@ -135,7 +135,7 @@ internal sealed class ConductionBlock
         switch (ResultStatuses.Of(resource))
         {
             case ResultStatus.Pending:
-                if (date is null || ResultStatuses.IsFresh(date.Value, now, _options.FreshnessDays))
+                if (ResultStatuses.IsPendingInWindow(date, now, _options.FreshnessDays))
                 {
                     pending.Add(new PendingTest(date, FhirRead.Reference(resource)));
                 }

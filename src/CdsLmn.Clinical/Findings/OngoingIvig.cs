@@ -74,7 +74,7 @@ internal sealed class OngoingIvig
 
         void Count(IvigKind kind, DateTimeOffset? date, string id, bool standing = false)
         {
-            var inWindow = date is { } d && Findings.ResultStatuses.IsFresh(d, now, _options.WindowDays) && d <= now.AddDays(1);
+            var inWindow = date is { } d && ResultStatuses.IsFresh(d, now, _options.WindowDays) && d <= now.AddDays(1);
             if (!standing && !inWindow)
             {
                 return;

@@ -32,15 +32,19 @@ internal sealed class PendingTests
 
             var date = ResultStatuses.OrderDate(request);
             var item = new PendingTest(date, FhirRead.Reference(request));
-            (date is not { } d || ResultStatuses.IsFresh(d, now, _windowDays) ? open : stale).Add(item);
+            (ResultStatuses.IsPendingInWindow(date, now, _windowDays) ? open : stale).Add(item);
         }
 
         return (open, stale);
     }
 
-    /// <summary>The card's note for orders too old to count as pending.</summary>
-    public string? StaleNote(IReadOnlyList<PendingTest> stale, string test) =>
+    /// <summary><paramref name="finding"/> with a note on the card for orders too old to count as pending, if there are any.</summary>
+    public Finding<TState> NotingStale<TState>(Finding<TState> finding, IReadOnlyList<PendingTest> stale, string test) where TState : struct, Enum =>
         stale.Count == 0
-            ? null
-            : $"An order for {test} from {ResultStatuses.Day(stale.Max(s => s.Date))} is still open but older than {_windowDays} days; it is not counted as pending.";
+            ? finding
+            : finding with
+            {
+                Notes = [.. finding.Notes,
+                    $"An order for {test} from {ResultStatuses.Day(stale.Max(s => s.Date))} is still open but older than {_windowDays} days; it is not counted as pending."],
+            };
 }

@@ -32,6 +32,9 @@ internal static class ResultStatuses
     /// </summary>
     public static bool IsFresh(DateTimeOffset date, DateTimeOffset now, int days) => date.UtcDateTime.Date >= now.AddDays(-days).UtcDateTime.Date;
 
+    /// <summary>A preliminary result counts as pending while fresh; an undated one always does (it cannot be judged stale).</summary>
+    public static bool IsPendingInWindow(DateTimeOffset? date, DateTimeOffset now, int days) => date is not { } d || IsFresh(d, now, days);
+
     /// <summary>The date a ServiceRequest was placed: authoredOn, else occurrence[x].</summary>
     public static DateTimeOffset? OrderDate(ServiceRequest request) =>
         FhirRead.DateOf(request, "authoredOn") ?? FhirRead.DateOf(request, "occurrence");

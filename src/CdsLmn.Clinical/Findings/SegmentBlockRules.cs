@@ -13,8 +13,6 @@ namespace CdsLmn.Clinical.Findings;
 /// </summary>
 internal static class SegmentBlockRules
 {
-    public static SegmentResult Evaluate(SegmentMeasurements m, ConductionBlockOptions options) => Evaluate(m, options, new SegmentSites(options));
-
     public static SegmentResult Evaluate(SegmentMeasurements m, ConductionBlockOptions options, SegmentSites sites)
     {
         var site = sites.Recognise(m.Segment);
