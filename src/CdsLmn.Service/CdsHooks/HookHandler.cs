@@ -40,10 +40,10 @@ public sealed partial class HookHandler(
         var shadow = mode.Value.IsShadow;
         if (gathered.Assessment is not { } assessment)
         {
-            var missing = string.Join(", ", gathered.MissingKinds);
-            Audit(call, gathered.ResourcesRead, $"undecided (missing {missing})", [], shadow);
-            LogUndecided(call.Service.Id, call.Request.HookInstance, gathered.MissingDescription ?? missing, time.GetElapsedTime(started).TotalMilliseconds);
-            return HookOutcome.Failed(OperationOutcomeResult.PreconditionFailed(gathered.MissingDescription!));
+            var why = gathered.MissingDescription!; // set whenever no assessment was reached
+            Audit(call, gathered.ResourcesRead, $"undecided (missing {string.Join(", ", gathered.MissingKinds)})", [], shadow);
+            LogUndecided(call.Service.Id, call.Request.HookInstance, why, time.GetElapsedTime(started).TotalMilliseconds);
+            return HookOutcome.Failed(OperationOutcomeResult.PreconditionFailed(why));
         }
 
         if (assessment.Advice.Count == 0)
