@@ -19,7 +19,7 @@ public sealed class CardLedgerTests : IDisposable
     [Fact]
     public async Task RecordsAnIssuedCardWithItsSuggestionsAndOnlyAHashOfThePatient()
     {
-        await using var app = new SharedStoreAppFactory(_path);
+        await using var app = new CdsLmnApp(OnTheStore(_path));
         var ledger = app.Services.GetRequiredService<ICardLedger>();
         var card = Card(shadow: false, patientId: "pma-patient-42");
 
@@ -36,7 +36,7 @@ public sealed class CardLedgerTests : IDisposable
     [Fact]
     public async Task RecordIssuedReturnsWithinAMillisecond()
     {
-        await using var app = new SharedStoreAppFactory(_path);
+        await using var app = new CdsLmnApp(OnTheStore(_path));
         var ledger = app.Services.GetRequiredService<ICardLedger>();
         var cards = Enumerable.Range(0, 1000).Select(_ => Card(shadow: false)).ToList();
         ledger.RecordIssued(Card(shadow: false)); // warm-up
@@ -57,7 +57,7 @@ public sealed class CardLedgerTests : IDisposable
     public async Task DrainsQueuedCardsOnGracefulStop()
     {
         const int count = 2000;
-        var app = new SharedStoreAppFactory(_path);
+        var app = new CdsLmnApp(OnTheStore(_path));
         var ledger = app.Services.GetRequiredService<ICardLedger>(); // started: the store exists
 
         // Another connection holds the write lock, so nothing can be committed before the host stops.
@@ -85,7 +85,7 @@ public sealed class CardLedgerTests : IDisposable
     [Fact]
     public async Task MarksFeedbackKnownWhenItsCardIsRecordedLater()
     {
-        await using var app = new SharedStoreAppFactory(_path);
+        await using var app = new CdsLmnApp(OnTheStore(_path));
         var ledger = app.Services.GetRequiredService<ICardLedger>();
         var card = Card(shadow: false);
 
@@ -101,7 +101,7 @@ public sealed class CardLedgerTests : IDisposable
     public async Task KeepsFeedbackAndPatientHashesAcrossARestart()
     {
         var card = Card(shadow: false, patientId: "p-1");
-        await using (var first = new SharedStoreAppFactory(_path))
+        await using (var first = new CdsLmnApp(OnTheStore(_path)))
         {
             var ledger = first.Services.GetRequiredService<ICardLedger>();
             ledger.RecordIssued(card);
@@ -112,7 +112,7 @@ public sealed class CardLedgerTests : IDisposable
         }
         var hashBefore = Text("SELECT patient_hash FROM issued_card");
 
-        await using var second = new SharedStoreAppFactory(_path);
+        await using var second = new CdsLmnApp(OnTheStore(_path));
         var again = second.Services.GetRequiredService<ICardLedger>();
         again.RecordIssued(Card(shadow: false, patientId: "p-1"));
         await again.FlushAsync(CancellationToken.None);
@@ -131,7 +131,7 @@ public sealed class CardLedgerTests : IDisposable
         var nested = Path.Combine(Path.GetDirectoryName(_path)!, Guid.NewGuid().ToString("N"), "deeper", "store.db");
         try
         {
-            await using (var app = new SharedStoreAppFactory(nested))
+            await using (var app = new CdsLmnApp(OnTheStore(nested)))
             {
                 _ = app.Services.GetRequiredService<ICardLedger>(); // starts the host
             }
@@ -149,6 +149,8 @@ public sealed class CardLedgerTests : IDisposable
             Directory.Delete(Path.GetDirectoryName(Path.GetDirectoryName(nested)!)!, recursive: true);
         }
     }
+
+    private static AppSettings OnTheStore(string path) => new() { SharedSqlitePath = path };
 
     internal static IssuedCard Card(bool shadow, string patientId = "patient-1", int row = 3, string indicator = "warning", string service = "ivig-lmn-order-select", DateTimeOffset? issuedAt = null) => new()
     {

@@ -3,8 +3,10 @@ using System.Net;
 namespace CdsLmn.Service.Tests;
 
 /// <summary>docs/cds-hooks-spec.md §6.3 and §10 item 62.</summary>
-public sealed class CorsTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnAppFactory>
+public sealed class CorsTests(AppFixture<Profiles.Development> appFixture) : IClassFixture<AppFixture<Profiles.Development>>
 {
+    private readonly CdsLmnApp _app = appFixture.App;
+
     private const string SandboxOrigin = "https://sandbox.cds-hooks.org";
 
     [Theory]
@@ -17,7 +19,7 @@ public sealed class CorsTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnAppFac
         request.Headers.Add("Access-Control-Request-Method", method);
         request.Headers.Add("Access-Control-Request-Headers", "authorization,content-type");
 
-        using var response = await app.CreateClient().SendAsync(request);
+        using var response = await _app.CreateClient().SendAsync(request);
 
         Assert.True(response.IsSuccessStatusCode, $"preflight answered {(int)response.StatusCode}");
         Assert.Equal("*", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
@@ -34,7 +36,7 @@ public sealed class CorsTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnAppFac
         using var request = new HttpRequestMessage(HttpMethod.Post, TestData.OrderSelectUrl) { Content = TestData.Json("{\"hook\":\"order-select\"}") };
         request.Headers.Add("Origin", SandboxOrigin);
 
-        using var response = await app.CreateClient().SendAsync(request);
+        using var response = await _app.CreateClient().SendAsync(request);
 
         await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal("*", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
@@ -46,7 +48,7 @@ public sealed class CorsTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnAppFac
         using var request = new HttpRequestMessage(HttpMethod.Post, TestData.OrderSelectUrl) { Content = TestData.Json(TestData.Read("sandbox/order-select.json")) };
         request.Headers.Add("Origin", SandboxOrigin);
 
-        using var response = await app.CreateClient().SendAsync(request);
+        using var response = await _app.CreateClient().SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("*", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));

@@ -1,14 +1,17 @@
 using System.Net;
 
+
 namespace CdsLmn.Service.Tests;
 
 /// <summary>Without client authentication (Development) the partition is the remote address: here, every call.</summary>
-public sealed class DisabledModeRateLimitTests(DisabledModeRateLimitTests.TwoCallsAppFactory app) : IClassFixture<DisabledModeRateLimitTests.TwoCallsAppFactory>
+public sealed class DisabledModeRateLimitTests(AppFixture<DisabledModeRateLimitTests.TwoCalls> appFixture) : IClassFixture<AppFixture<DisabledModeRateLimitTests.TwoCalls>>
 {
+    private readonly CdsLmnApp _app = appFixture.App;
+
     [Fact]
     public async Task LimitsUnauthenticatedCallsButNeverHealth()
     {
-        var client = app.CreateClient();
+        var client = _app.CreateClient();
         using var first = await client.GetAsync("/cds-services");
         using var second = await client.GetAsync("/cds-services");
         using var third = await client.PostAsync(TestData.OrderSelectUrl, TestData.Json(TestData.Read("sandbox/order-select.json")));
@@ -23,12 +26,8 @@ public sealed class DisabledModeRateLimitTests(DisabledModeRateLimitTests.TwoCal
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
     }
 
-    public sealed class TwoCallsAppFactory : CdsLmnAppFactory
+    public sealed class TwoCalls : IAppProfile
     {
-        protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
-        {
-            ["CdsLmn:RateLimit:PermitLimit"] = "2",
-            ["CdsLmn:RateLimit:Window"] = "01:00:00",
-        };
+        public static AppSettings Settings { get; } = AppSettings.Development.With(("CdsLmn:RateLimit:PermitLimit", "2"), ("CdsLmn:RateLimit:Window", "01:00:00"));
     }
 }

@@ -6,15 +6,17 @@ using System.Text.RegularExpressions;
 namespace CdsLmn.Service.Tests;
 
 /// <summary>docs/cds-hooks-spec.md §10 items 1–10.</summary>
-public sealed partial class DiscoveryTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnAppFactory>
+public sealed partial class DiscoveryTests(AppFixture<Profiles.Development> appFixture) : IClassFixture<AppFixture<Profiles.Development>>
 {
+    private readonly CdsLmnApp _app = appFixture.App;
+
     private static readonly string[] AllowedSearchParameters =
         ["patient", "code", "status", "date", "_count", "_sort", "clinical-status", "category"];
 
     [Fact]
     public async Task ServesExactlyTheRepositoryFile()
     {
-        var served = await app.CreateClient().GetStringAsync("/cds-services");
+        var served = await _app.CreateClient().GetStringAsync("/cds-services");
 
         var file = JsonNode.Parse(TestData.Read("cds-services.json"));
         Assert.True(JsonNode.DeepEquals(file, JsonNode.Parse(served)), "GET /cds-services differs from cds-services.json");
@@ -23,7 +25,7 @@ public sealed partial class DiscoveryTests(CdsLmnAppFactory app) : IClassFixture
     [Fact]
     public async Task ListsBothOrderHooksWithTheRequiredMembers()
     {
-        using var response = await app.CreateClient().GetAsync("/cds-services");
+        using var response = await _app.CreateClient().GetAsync("/cds-services");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);

@@ -7,8 +7,10 @@ using System.Text.Json.Nodes;
 namespace CdsLmn.Service.Tests;
 
 /// <summary>docs/cds-hooks-spec.md §5 and §10 items 49–51: the feedback endpoint validates, stores once, and answers 200 with a receipt.</summary>
-public sealed class FeedbackTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnAppFactory>
+public sealed class FeedbackTests(AppFixture<Profiles.Development> appFixture) : IClassFixture<AppFixture<Profiles.Development>>
 {
+    private readonly CdsLmnApp _app = appFixture.App;
+
     private const string Card = "8a7f5e2c-1d3b-4c6a-9e0f-2b4d6c8a0e1f";
 
     public static TheoryData<string, string> MalformedBodies() => new()
@@ -57,7 +59,7 @@ public sealed class FeedbackTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnAp
     [MemberData(nameof(MalformedBodies))]
     public async Task AnswersBadRequestNamingTheFieldAndEntry(string body, string named)
     {
-        using var response = await app.CreateClient().PostAsync(FeedbackBodies.SelectFeedbackUrl, TestData.Json(body));
+        using var response = await _app.CreateClient().PostAsync(FeedbackBodies.SelectFeedbackUrl, TestData.Json(body));
 
         var diagnostics = await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains(named, diagnostics, StringComparison.Ordinal);
@@ -70,7 +72,7 @@ public sealed class FeedbackTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnAp
     [InlineData("")]
     public async Task AnswersBadRequestForMalformedJson(string body)
     {
-        using var response = await app.CreateClient().PostAsync(FeedbackBodies.SelectFeedbackUrl, TestData.Json(body));
+        using var response = await _app.CreateClient().PostAsync(FeedbackBodies.SelectFeedbackUrl, TestData.Json(body));
 
         await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.BadRequest);
     }
@@ -102,7 +104,7 @@ public sealed class FeedbackTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnAp
         var noDisplay = FeedbackBodies.Overridden(FeedbackBodies.NewUuid(), code: "x");
         noDisplay["overrideReason"]!["reason"]!.AsObject().Remove("display");
 
-        using var response = await app.CreateClient().PostAsync(FeedbackBodies.SelectFeedbackUrl, TestData.Json(FeedbackBodies.Body(accepted, overridden, commentOnly, noDisplay)));
+        using var response = await _app.CreateClient().PostAsync(FeedbackBodies.SelectFeedbackUrl, TestData.Json(FeedbackBodies.Body(accepted, overridden, commentOnly, noDisplay)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
@@ -126,7 +128,7 @@ public sealed class FeedbackTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnAp
         Assert.Equal(0, second.GetProperty("stored").GetInt32());
         Assert.Equal(2, third.GetProperty("received").GetInt32());
         Assert.Equal(0, third.GetProperty("stored").GetInt32());
-        Assert.Equal(1, FeedbackBodies.Scalar(app.SqlitePath, "SELECT COUNT(*) FROM feedback WHERE card_uuid = $c", ("$c", card)));
+        Assert.Equal(1, FeedbackBodies.Scalar(_app.SqlitePath, "SELECT COUNT(*) FROM feedback WHERE card_uuid = $c", ("$c", card)));
     }
 
     [Fact]
@@ -140,7 +142,7 @@ public sealed class FeedbackTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnAp
             FeedbackBodies.Accepted(card, "s1"),
             FeedbackBodies.Accepted(card, "s2")));
 
-        Assert.Equal(4, FeedbackBodies.Scalar(app.SqlitePath, "SELECT COUNT(*) FROM feedback WHERE card_uuid = $c", ("$c", card)));
+        Assert.Equal(4, FeedbackBodies.Scalar(_app.SqlitePath, "SELECT COUNT(*) FROM feedback WHERE card_uuid = $c", ("$c", card)));
     }
 
     [Fact]
@@ -153,7 +155,7 @@ public sealed class FeedbackTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnAp
         Assert.Equal(5, receipt.GetProperty("stored").GetInt32());
         foreach (var card in cards)
         {
-            Assert.Equal(1, FeedbackBodies.Scalar(app.SqlitePath, "SELECT COUNT(*) FROM feedback WHERE card_uuid = $c AND reason_code = 'c1'", ("$c", card)));
+            Assert.Equal(1, FeedbackBodies.Scalar(_app.SqlitePath, "SELECT COUNT(*) FROM feedback WHERE card_uuid = $c AND reason_code = 'c1'", ("$c", card)));
         }
     }
 
@@ -165,13 +167,13 @@ public sealed class FeedbackTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnAp
         var receipt = await PostAsync(FeedbackBodies.Body(FeedbackBodies.Overridden(card)));
 
         Assert.Equal(1, receipt.GetProperty("stored").GetInt32());
-        Assert.Equal(0, FeedbackBodies.Scalar(app.SqlitePath, "SELECT known_card FROM feedback WHERE card_uuid = $c", ("$c", card)));
+        Assert.Equal(0, FeedbackBodies.Scalar(_app.SqlitePath, "SELECT known_card FROM feedback WHERE card_uuid = $c", ("$c", card)));
     }
 
     [Fact]
     public async Task AnswersNotFoundForAnUnknownService()
     {
-        using var response = await app.CreateClient().PostAsync(
+        using var response = await _app.CreateClient().PostAsync(
             "/cds-services/no-such-service/feedback", TestData.Json(FeedbackBodies.Body(FeedbackBodies.Overridden(Card))));
 
         var diagnostics = await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.NotFound);
@@ -185,7 +187,7 @@ public sealed class FeedbackTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnAp
     {
         using var content = new StringContent(FeedbackBodies.Body(FeedbackBodies.Overridden(Card)).ToJsonString(), Encoding.UTF8, contentType);
 
-        using var response = await app.CreateClient().PostAsync(FeedbackBodies.SelectFeedbackUrl, content);
+        using var response = await _app.CreateClient().PostAsync(FeedbackBodies.SelectFeedbackUrl, content);
 
         await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.UnsupportedMediaType);
     }
@@ -195,7 +197,7 @@ public sealed class FeedbackTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnAp
     {
         var entry = FeedbackBodies.Overridden(Card, comment: new string('x', 1024 * 1024));
 
-        using var response = await app.CreateClient().PostAsync(FeedbackBodies.SelectFeedbackUrl, TestData.Json(FeedbackBodies.Body(entry)));
+        using var response = await _app.CreateClient().PostAsync(FeedbackBodies.SelectFeedbackUrl, TestData.Json(FeedbackBodies.Body(entry)));
 
         await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }
@@ -209,7 +211,7 @@ public sealed class FeedbackTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnAp
         };
         request.Headers.Add("Origin", "https://sandbox.cds-hooks.org");
 
-        using var response = await app.CreateClient().SendAsync(request);
+        using var response = await _app.CreateClient().SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.Headers.Contains("Access-Control-Allow-Origin"));
@@ -217,7 +219,7 @@ public sealed class FeedbackTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnAp
 
     private async Task<JsonElement> PostAsync(JsonNode body)
     {
-        using var response = await app.CreateClient().PostAsync(FeedbackBodies.SelectFeedbackUrl, TestData.Json(body));
+        using var response = await _app.CreateClient().PostAsync(FeedbackBodies.SelectFeedbackUrl, TestData.Json(body));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }

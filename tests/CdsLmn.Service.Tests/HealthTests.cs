@@ -3,12 +3,14 @@ using System.Text.Json;
 
 namespace CdsLmn.Service.Tests;
 
-public sealed class HealthTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnAppFactory>
+public sealed class HealthTests(AppFixture<Profiles.Development> appFixture) : IClassFixture<AppFixture<Profiles.Development>>
 {
+    private readonly CdsLmnApp _app = appFixture.App;
+
     [Fact]
     public async Task LivenessReportsHealthy()
     {
-        using var response = await app.CreateClient().GetAsync("/health/live");
+        using var response = await _app.CreateClient().GetAsync("/health/live");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
@@ -17,7 +19,7 @@ public sealed class HealthTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnAppF
     [Fact]
     public async Task ReadinessAnswers200AndSaysClientAuthenticationIsDisabledInDevelopment()
     {
-        using var response = await app.CreateClient().GetAsync("/health/ready");
+        using var response = await _app.CreateClient().GetAsync("/health/ready");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

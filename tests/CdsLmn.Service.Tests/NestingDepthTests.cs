@@ -3,8 +3,10 @@ using System.Net;
 namespace CdsLmn.Service.Tests;
 
 /// <summary>A body nested too deeply is told apart from malformed JSON, on hook calls and on feedback.</summary>
-public sealed class NestingDepthTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnAppFactory>
+public sealed class NestingDepthTests(AppFixture<Profiles.Development> appFixture) : IClassFixture<AppFixture<Profiles.Development>>
 {
+    private readonly CdsLmnApp _app = appFixture.App;
+
     private const string TooDeep = "the body is nested more deeply than 64 levels";
 
     public static TheoryData<string> Urls() => [TestData.OrderSelectUrl, FeedbackBodies.SelectFeedbackUrl];
@@ -24,7 +26,7 @@ public sealed class NestingDepthTests(CdsLmnAppFactory app) : IClassFixture<CdsL
     {
         var body = $$"""{"hook":"order-select","extension":{{Nested(depth)}}}""";
 
-        using var response = await app.CreateClient().PostAsync(url, TestData.Json(body));
+        using var response = await _app.CreateClient().PostAsync(url, TestData.Json(body));
 
         var diagnostics = await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.BadRequest);
         Assert.Equal(tooDeep, diagnostics.Contains(TooDeep, StringComparison.Ordinal));
@@ -34,7 +36,7 @@ public sealed class NestingDepthTests(CdsLmnAppFactory app) : IClassFixture<CdsL
     [MemberData(nameof(Urls))]
     public async Task MalformedJsonIsStillCalledMalformed(string url)
     {
-        using var response = await app.CreateClient().PostAsync(url, TestData.Json("{\"hook\":"));
+        using var response = await _app.CreateClient().PostAsync(url, TestData.Json("{\"hook\":"));
 
         var diagnostics = await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains("malformed JSON", diagnostics, StringComparison.Ordinal);

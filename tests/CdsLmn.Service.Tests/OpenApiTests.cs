@@ -1,19 +1,21 @@
 using System.Net;
 using System.Text.Json;
-using CdsLmn.Service.Tests.Deploy;
 
 namespace CdsLmn.Service.Tests;
 
 /// <summary>The OpenAPI description: served in Development with the concrete service paths, absent in Production.</summary>
-public sealed class OpenApiTests(CdsLmnAppFactory development, ProductionExampleAppFactory production)
-    : IClassFixture<CdsLmnAppFactory>, IClassFixture<ProductionExampleAppFactory>
+public sealed class OpenApiTests(AppFixture<Profiles.Development> developmentFixture, AppFixture<Profiles.ProductionExample> productionFixture)
+    : IClassFixture<AppFixture<Profiles.Development>>, IClassFixture<AppFixture<Profiles.ProductionExample>>
 {
+    private readonly CdsLmnApp _development = developmentFixture.App;
+    private readonly CdsLmnApp _production = productionFixture.App;
+
     private const string DocumentUrl = "/openapi/v1.json";
 
     [Fact]
     public async Task DevelopmentServesADocumentListingDiscoveryEachServiceItsFeedbackAndHealth()
     {
-        using var response = await development.CreateClient().GetAsync(DocumentUrl);
+        using var response = await _development.CreateClient().GetAsync(DocumentUrl);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -36,7 +38,7 @@ public sealed class OpenApiTests(CdsLmnAppFactory development, ProductionExample
     [Fact]
     public async Task ProductionAnswersNotFound()
     {
-        using var response = await production.CreateClient().GetAsync(DocumentUrl);
+        using var response = await _production.CreateClient().GetAsync(DocumentUrl);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }

@@ -5,8 +5,10 @@ using System.Text.Json.Nodes;
 namespace CdsLmn.Service.Tests;
 
 /// <summary>docs/service-contract.md status codes; docs/cds-hooks-spec.md §10 items 11–18: every bad request gets a 4xx OperationOutcome.</summary>
-public sealed class RequestValidationTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnAppFactory>
+public sealed class RequestValidationTests(AppFixture<Profiles.Development> appFixture) : IClassFixture<AppFixture<Profiles.Development>>
 {
+    private readonly CdsLmnApp _app = appFixture.App;
+
     private const string SelectFixture = "sandbox/order-select.json";
     private const string SignFixture = "sandbox/order-sign.json";
 
@@ -47,7 +49,7 @@ public sealed class RequestValidationTests(CdsLmnAppFactory app) : IClassFixture
         }
         Mutate(body, path, replacement);
 
-        using var response = await app.CreateClient().PostAsync(UrlFor(fixture), TestData.Json(body));
+        using var response = await _app.CreateClient().PostAsync(UrlFor(fixture), TestData.Json(body));
 
         var diagnostics = await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains(named, diagnostics, StringComparison.Ordinal);
@@ -62,7 +64,7 @@ public sealed class RequestValidationTests(CdsLmnAppFactory app) : IClassFixture
     [InlineData("")]
     public async Task AnswersBadRequestForMalformedJson(string body)
     {
-        using var response = await app.CreateClient().PostAsync(TestData.OrderSelectUrl, TestData.Json(body));
+        using var response = await _app.CreateClient().PostAsync(TestData.OrderSelectUrl, TestData.Json(body));
 
         await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.BadRequest);
     }
@@ -75,7 +77,7 @@ public sealed class RequestValidationTests(CdsLmnAppFactory app) : IClassFixture
         using var content = new ByteArrayContent(bytes.ToArray());
         content.Headers.ContentType = new("application/json");
 
-        using var response = await app.CreateClient().PostAsync(TestData.OrderSelectUrl, content);
+        using var response = await _app.CreateClient().PostAsync(TestData.OrderSelectUrl, content);
 
         await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.BadRequest);
     }
@@ -83,7 +85,7 @@ public sealed class RequestValidationTests(CdsLmnAppFactory app) : IClassFixture
     [Fact]
     public async Task AnswersNotFoundForAnUnknownService()
     {
-        using var response = await app.CreateClient().PostAsync("/cds-services/no-such-service", TestData.Json(TestData.Read(SelectFixture)));
+        using var response = await _app.CreateClient().PostAsync("/cds-services/no-such-service", TestData.Json(TestData.Read(SelectFixture)));
 
         var diagnostics = await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.NotFound);
         Assert.Contains("no-such-service", diagnostics, StringComparison.Ordinal);
@@ -97,7 +99,7 @@ public sealed class RequestValidationTests(CdsLmnAppFactory app) : IClassFixture
     {
         using var content = new StringContent(TestData.Read(SelectFixture), Encoding.UTF8, contentType);
 
-        using var response = await app.CreateClient().PostAsync(TestData.OrderSelectUrl, content);
+        using var response = await _app.CreateClient().PostAsync(TestData.OrderSelectUrl, content);
 
         await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.UnsupportedMediaType);
     }
@@ -107,7 +109,7 @@ public sealed class RequestValidationTests(CdsLmnAppFactory app) : IClassFixture
     {
         using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(TestData.Read(SelectFixture)));
 
-        using var response = await app.CreateClient().PostAsync(TestData.OrderSelectUrl, content);
+        using var response = await _app.CreateClient().PostAsync(TestData.OrderSelectUrl, content);
 
         await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.UnsupportedMediaType);
     }
@@ -128,7 +130,7 @@ public sealed class RequestValidationTests(CdsLmnAppFactory app) : IClassFixture
             request.Headers.TransferEncodingChunked = true;
         }
 
-        using var response = await app.CreateClient().SendAsync(request);
+        using var response = await _app.CreateClient().SendAsync(request);
 
         await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }
@@ -140,7 +142,7 @@ public sealed class RequestValidationTests(CdsLmnAppFactory app) : IClassFixture
         var size = body.ToJsonString().Length;
         body["extension"] = new JsonObject { ["org.example.padding"] = new string('x', 1024 * 1024 - size - 64) };
 
-        using var response = await app.CreateClient().PostAsync(TestData.OrderSelectUrl, TestData.Json(body));
+        using var response = await _app.CreateClient().PostAsync(TestData.OrderSelectUrl, TestData.Json(body));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -154,7 +156,7 @@ public sealed class RequestValidationTests(CdsLmnAppFactory app) : IClassFixture
         body["context"]!["futureContextField"] = 7;
         body["context"]!["draftOrders"]!["entry"]![0]!["resource"]!["unknownFhirElement"] = "x";
 
-        using var response = await app.CreateClient().PostAsync(TestData.OrderSelectUrl, TestData.Json(body));
+        using var response = await _app.CreateClient().PostAsync(TestData.OrderSelectUrl, TestData.Json(body));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -169,7 +171,7 @@ public sealed class RequestValidationTests(CdsLmnAppFactory app) : IClassFixture
         body["context"]!["draftOrders"]!["entry"]![0]!["resource"]!["contained"] =
             JsonNode.Parse("""{"resourceType":"Medication","id":"med","code":{"text":"Privigen 10%"}}""");
 
-        using var response = await app.CreateClient().PostAsync(fixture.Contains("sign", StringComparison.Ordinal) ? TestData.OrderSignUrl : TestData.OrderSelectUrl, TestData.Json(body));
+        using var response = await _app.CreateClient().PostAsync(fixture.Contains("sign", StringComparison.Ordinal) ? TestData.OrderSignUrl : TestData.OrderSelectUrl, TestData.Json(body));
 
         var diagnostics = await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains("'context.draftOrders.entry[0]'", diagnostics, StringComparison.Ordinal);
@@ -187,7 +189,7 @@ public sealed class RequestValidationTests(CdsLmnAppFactory app) : IClassFixture
         var at = text.IndexOf(before, StringComparison.Ordinal);
         Assert.True(at >= 0, before);
 
-        using var response = await app.CreateClient().PostAsync(TestData.OrderSelectUrl, TestData.Json(text.Insert(at, duplicate)));
+        using var response = await _app.CreateClient().PostAsync(TestData.OrderSelectUrl, TestData.Json(text.Insert(at, duplicate)));
 
         var diagnostics = await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains($"duplicate member '{named}'", diagnostics, StringComparison.Ordinal);
@@ -196,7 +198,7 @@ public sealed class RequestValidationTests(CdsLmnAppFactory app) : IClassFixture
     [Fact]
     public async Task AnswersMethodNotAllowedWithAnOutcome()
     {
-        using var response = await app.CreateClient().PutAsync(TestData.OrderSelectUrl, TestData.Json("{}"));
+        using var response = await _app.CreateClient().PutAsync(TestData.OrderSelectUrl, TestData.Json("{}"));
 
         await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.MethodNotAllowed);
     }

@@ -14,7 +14,7 @@ public sealed class SeededStore : IAsyncLifetime
 
     private static readonly DateTimeOffset March = new(2025, 3, 14, 9, 0, 0, TimeSpan.Zero);
 
-    public SharedStoreAppFactory App { get; } = new(TestStore.NewPath());
+    public CdsLmnApp App { get; } = new(new AppSettings { SharedSqlitePath = TestStore.NewPath() });
 
     public Task InitializeAsync() => SeedAsync(App.Services.GetRequiredService<ICardLedger>());
 

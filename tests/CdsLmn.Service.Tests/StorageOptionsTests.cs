@@ -28,7 +28,7 @@ public sealed class StorageOptionsTests
     [Fact]
     public async Task RetentionDeletesOnlySqliteRowsOlderThanTheCutoff()
     {
-        await using var app = new CdsLmnAppFactory();
+        await using var app = new CdsLmnApp();
         var ledger = (ICardLedger)app.Services.GetService(typeof(ICardLedger))!;
         var now = DateTimeOffset.UtcNow;
         ledger.RecordIssued(Postgres.PostgresReplicaTests.Card(now.AddDays(-800)));

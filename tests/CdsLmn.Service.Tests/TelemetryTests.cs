@@ -14,13 +14,15 @@ using OpenTelemetry.Trace;
 namespace CdsLmn.Service.Tests;
 
 /// <summary>The <c>CdsLmn</c> meter's instruments, URL redaction on outgoing spans, and the mode and telemetry options.</summary>
-public sealed class TelemetryTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnAppFactory>
+public sealed class TelemetryTests(AppFixture<Profiles.Development> appFixture) : IClassFixture<AppFixture<Profiles.Development>>
 {
+    private readonly CdsLmnApp _app = appFixture.App;
+
     [Fact]
     public async Task RecordsTheServiceInstruments()
     {
-        var metrics = app.Services.GetRequiredService<CdsLmnMetrics>();
-        var factory = app.Services.GetRequiredService<IMeterFactory>();
+        var metrics = _app.Services.GetRequiredService<CdsLmnMetrics>();
+        var factory = _app.Services.GetRequiredService<IMeterFactory>();
         var measured = new ConcurrentBag<(string Name, double Value, Dictionary<string, object?> Tags)>();
         using var listener = new MeterListener
         {
@@ -37,8 +39,8 @@ public sealed class TelemetryTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnA
         listener.SetMeasurementEventCallback<int>((i, v, t, _) => measured.Add((i.Name, v, Tags(t))));
         listener.Start();
 
-        using var hook = await app.CreateClient().PostAsync(TestData.OrderSelectUrl, TestData.Json(TestData.Read("sandbox/order-select.json")));
-        app.Services.GetRequiredService<ICardLedger>().RecordIssued(CardLedgerTests.Card(shadow: true, row: 4));
+        using var hook = await _app.CreateClient().PostAsync(TestData.OrderSelectUrl, TestData.Json(TestData.Read("sandbox/order-select.json")));
+        _app.Services.GetRequiredService<ICardLedger>().RecordIssued(CardLedgerTests.Card(shadow: true, row: 4));
         metrics.RecordFhirCall("Observation", "200", TimeSpan.FromMilliseconds(12));
         metrics.RecordCircuitState("https://user:secret@ehr.example:8443/fhir?access_token=abc", BreakerState.Open);
         metrics.RecordAuthFailure("signature");
@@ -56,7 +58,7 @@ public sealed class TelemetryTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnA
     [Fact]
     public async Task TagsUnknownServiceIdsAsUnknown()
     {
-        var factory = app.Services.GetRequiredService<IMeterFactory>();
+        var factory = _app.Services.GetRequiredService<IMeterFactory>();
         var services = new ConcurrentBag<object?>();
         using var listener = new MeterListener
         {
@@ -71,7 +73,7 @@ public sealed class TelemetryTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnA
         listener.SetMeasurementEventCallback<double>((_, _, t, _) => services.Add(Tags(t)["service"]));
         listener.Start();
 
-        using var response = await app.CreateClient().PostAsync("/cds-services/random-4711", TestData.Json("{}"));
+        using var response = await _app.CreateClient().PostAsync("/cds-services/random-4711", TestData.Json("{}"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("unknown", services);
@@ -82,7 +84,7 @@ public sealed class TelemetryTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnA
     public async Task OutgoingSpansCarryNoQueryStringOrIds()
     {
         var spans = new List<Activity>();
-        await using var traced = app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        await using var traced = _app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
             s.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(spans))));
         _ = traced.Services; // starts the host and its tracer provider; the instrumentation sees every HttpClient
         using var client = new HttpClient();
@@ -106,7 +108,7 @@ public sealed class TelemetryTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnA
     [InlineData("active", ServiceMode.Active)]
     public async Task BindsTheMode(string? configured, ServiceMode expected)
     {
-        await using var configuredApp = app.WithWebHostBuilder(b =>
+        await using var configuredApp = _app.WithWebHostBuilder(b =>
         {
             if (configured is not null)
             {
@@ -129,7 +131,7 @@ public sealed class TelemetryTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnA
     public async Task RefusesToStartWithABadSetting(string key, string value)
     {
         var logs = new LogCapture();
-        await using var configuredApp = app.WithWebHostBuilder(b => b.UseSetting(key, value).ConfigureLogging(l => l.AddProvider(logs)));
+        await using var configuredApp = _app.WithWebHostBuilder(b => b.UseSetting(key, value).ConfigureLogging(l => l.AddProvider(logs)));
 
         var failure = Assert.ThrowsAny<Exception>(() => configuredApp.Services);
 
@@ -143,7 +145,7 @@ public sealed class TelemetryTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnA
     [InlineData("HttpProtobuf", "http://127.0.0.1:4318/")]
     public async Task StartsWithAnOtlpEndpoint(string protocol, string endpoint)
     {
-        await using var exporting = app.WithWebHostBuilder(b => b
+        await using var exporting = _app.WithWebHostBuilder(b => b
             .UseSetting("CdsLmn:Telemetry:OtlpEndpoint", endpoint)
             .UseSetting("CdsLmn:Telemetry:OtlpProtocol", protocol));
 

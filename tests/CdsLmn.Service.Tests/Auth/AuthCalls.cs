@@ -8,7 +8,7 @@ internal static class AuthCalls
     public const string Discovery = "/cds-services";
 
     /// <summary>GET for discovery, otherwise POST of the sandbox request for that hook (which answers 200 <c>{"cards":[]}</c>).</summary>
-    public static async Task<HttpResponseMessage> SendAsync(this AuthAppFactory app, string path, string? authorization, string? origin = null)
+    public static async Task<HttpResponseMessage> SendAsync(this CdsLmnApp app, string path, string? authorization, string? origin = null)
     {
         using var request = path == Discovery
             ? new HttpRequestMessage(HttpMethod.Get, path)
@@ -24,7 +24,7 @@ internal static class AuthCalls
         return await app.CreateClient().SendAsync(request);
     }
 
-    public static Task<HttpResponseMessage> SendAsync(this AuthAppFactory app, string path, ClientToken token, TestSigningKey key) =>
+    public static Task<HttpResponseMessage> SendAsync(this CdsLmnApp app, string path, ClientToken token, TestSigningKey key) =>
         app.SendAsync(path, "Bearer " + token.SignedBy(key));
 
     /// <summary>401, the empty-detail OperationOutcome, and a bare <c>WWW-Authenticate: Bearer</c>.</summary>
@@ -40,6 +40,14 @@ internal static class AuthCalls
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("""{"cards":[]}""", await response.Content.ReadAsStringAsync());
     }
+
+    /// <summary>A valid token of the fake EHR (<see cref="AppAuth.WireMockEhr"/>) for the endpoint at <paramref name="path"/>, at the app's auth time.</summary>
+    public static ClientToken Token(this CdsLmnApp app, TestSigningKey key, string path) =>
+        ClientToken.Valid(key, FakeEhr.Issuer, CdsLmnApp.PublicBaseUrl + path, app.Now);
+
+    /// <summary>A valid token of the second EHR, naming its allowlisted tenant.</summary>
+    public static ClientToken TenantToken(this CdsLmnApp app, string path) =>
+        ClientToken.Valid(app.Ehr.TenantKey, FakeEhr.TenantIssuer, CdsLmnApp.PublicBaseUrl + path, app.Now).With(t => t.Payload["tenant"] = FakeEhr.Tenant);
 
     public static AuthenticationHeaderValue Bearer(string token) => new("Bearer", token);
 }

@@ -9,8 +9,10 @@ namespace CdsLmn.Service.Tests.Auth;
 /// docs/cds-hooks-spec.md §6.2 and §10 items 52–61 through the real pipeline, with <c>CdsLmn:Auth:Mode=Required</c>:
 /// every refused token gets the same 401, and the accepted ones reach the hook or discovery.
 /// </summary>
-public sealed class ClientAuthenticationTests(AuthAppFactory app) : IClassFixture<AuthAppFactory>
+public sealed class ClientAuthenticationTests(AppFixture<Profiles.Auth> appFixture) : IClassFixture<AppFixture<Profiles.Auth>>
 {
+    private readonly CdsLmnApp _app = appFixture.App;
+
     private const string Hook = TestData.OrderSelectUrl;
     private const string SandboxOrigin = "https://sandbox.cds-hooks.org";
 
@@ -57,12 +59,12 @@ public sealed class ClientAuthenticationTests(AuthAppFactory app) : IClassFixtur
     public async Task RefusesWith401AndNoDetail(string refusedCase, string loggedReason)
     {
         var (path, authorization) = Refused(refusedCase);
-        var logged = app.Logs.Entries.Count;
+        var logged = _app.Logs.Entries.Count;
 
-        using var response = await app.SendAsync(path, authorization);
+        using var response = await _app.SendAsync(path, authorization);
 
         await AuthCalls.IsUnauthorizedAsync(response);
-        var warning = Assert.Single(app.Logs.Entries.Skip(logged), e => e.Level == LogLevel.Warning && e.Category.EndsWith("ClientTokenEvents", StringComparison.Ordinal));
+        var warning = Assert.Single(_app.Logs.Entries.Skip(logged), e => e.Level == LogLevel.Warning && e.Category.EndsWith("ClientTokenEvents", StringComparison.Ordinal));
         Assert.Contains($"({loggedReason})", warning.Text, StringComparison.Ordinal);
     }
 
@@ -71,9 +73,9 @@ public sealed class ClientAuthenticationTests(AuthAppFactory app) : IClassFixtur
     [InlineData("RS384")]
     public async Task AcceptsAValidTokenOnAHook(string algorithm)
     {
-        var key = algorithm == "ES384" ? app.Es384 : app.Rs384;
+        var key = algorithm == "ES384" ? _app.Ehr.Es384 : _app.Ehr.Rs384;
 
-        using var response = await app.SendAsync(Hook, app.Token(key, Hook), key);
+        using var response = await _app.SendAsync(Hook, _app.Token(key, Hook), key);
 
         await AuthCalls.IsSilentOkAsync(response);
     }
@@ -83,9 +85,9 @@ public sealed class ClientAuthenticationTests(AuthAppFactory app) : IClassFixtur
     [InlineData("RS384")]
     public async Task AcceptsTokensMadeByJsonWebTokenHandler(string algorithm)
     {
-        var key = algorithm == "ES384" ? app.Es384 : app.Rs384;
+        var key = algorithm == "ES384" ? _app.Ehr.Es384 : _app.Ehr.Rs384;
 
-        using var response = await app.SendAsync(TestData.OrderSignUrl, "Bearer " + app.Token(key, TestData.OrderSignUrl).SignedByLibrary(key));
+        using var response = await _app.SendAsync(TestData.OrderSignUrl, "Bearer " + _app.Token(key, TestData.OrderSignUrl).SignedByLibrary(key));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -93,7 +95,7 @@ public sealed class ClientAuthenticationTests(AuthAppFactory app) : IClassFixtur
     [Fact]
     public async Task AcceptsAValidTokenOnDiscovery()
     {
-        using var response = await app.SendAsync(AuthCalls.Discovery, app.Token(app.Es384, AuthCalls.Discovery), app.Es384);
+        using var response = await _app.SendAsync(AuthCalls.Discovery, _app.Token(_app.Ehr.Es384, AuthCalls.Discovery), _app.Ehr.Es384);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -109,31 +111,31 @@ public sealed class ClientAuthenticationTests(AuthAppFactory app) : IClassFixtur
     [InlineData("a fractional iat")]
     public async Task AcceptsLegitimateVariations(string variation)
     {
-        var token = app.Token(app.Es384, Hook);
-        var now = app.Now;
+        var token = _app.Token(_app.Ehr.Es384, Hook);
+        var now = _app.Now;
         switch (variation)
         {
             case "an array holding the endpoint URL":
-                token.Payload["aud"] = new JsonArray("https://other.example.org", AuthAppFactory.PublicBaseUrl + Hook);
+                token.Payload["aud"] = new JsonArray("https://other.example.org", CdsLmnApp.PublicBaseUrl + Hook);
                 break;
             case "the endpoint URL with a trailing slash":
-                token.Payload["aud"] = AuthAppFactory.PublicBaseUrl + Hook + "/";
+                token.Payload["aud"] = CdsLmnApp.PublicBaseUrl + Hook + "/";
                 break;
             case "a configured audience":
-                token.Payload["aud"] = AuthAppFactory.RegisteredAudience + Hook;
+                token.Payload["aud"] = CdsLmnApp.RegisteredAudience + Hook;
                 break;
             case "a past nbf (as Epic sends)":
                 token.Payload["nbf"] = now.AddMinutes(-5).ToUnixTimeSeconds();
                 break;
             case "the allowlisted jku":
-                token.Header["jku"] = app.JwksUrl;
+                token.Header["jku"] = _app.Ehr.JwksUrl;
                 break;
             case "a fractional iat":
                 token.Payload["iat"] = now.ToUnixTimeSeconds() + 0.25;
                 break;
         }
 
-        using var response = await app.SendAsync(Hook, token, app.Es384);
+        using var response = await _app.SendAsync(Hook, token, _app.Ehr.Es384);
 
         await AuthCalls.IsSilentOkAsync(response);
     }
@@ -141,49 +143,49 @@ public sealed class ClientAuthenticationTests(AuthAppFactory app) : IClassFixtur
     [Fact]
     public async Task RefusesAReplayedJti()
     {
-        var authorization = "Bearer " + app.Token(app.Es384, Hook).SignedBy(app.Es384);
+        var authorization = "Bearer " + _app.Token(_app.Ehr.Es384, Hook).SignedBy(_app.Ehr.Es384);
 
-        using var first = await app.SendAsync(Hook, authorization);
-        using var replay = await app.SendAsync(Hook, authorization);
+        using var first = await _app.SendAsync(Hook, authorization);
+        using var replay = await _app.SendAsync(Hook, authorization);
 
         await AuthCalls.IsSilentOkAsync(first);
         await AuthCalls.IsUnauthorizedAsync(replay);
-        Assert.Contains(app.Logs.Entries, e => e.Level == LogLevel.Warning && e.Text.Contains("jti-replayed", StringComparison.Ordinal));
+        Assert.Contains(_app.Logs.Entries, e => e.Level == LogLevel.Warning && e.Text.Contains("jti-replayed", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task NeverFetchesAJkuOffTheAllowlist()
     {
-        var token = app.Token(app.Es384, Hook).With(t => t.Header["jku"] = app.AttackerJwksUrl);
+        var token = _app.Token(_app.Ehr.Es384, Hook).With(t => t.Header["jku"] = _app.Ehr.AttackerJwksUrl);
 
-        using var response = await app.SendAsync(Hook, "Bearer " + token.SignedBy(app.AttackerKey));
+        using var response = await _app.SendAsync(Hook, "Bearer " + token.SignedBy(_app.Ehr.AttackerKey));
 
         await AuthCalls.IsUnauthorizedAsync(response);
-        Assert.Equal(0, app.AttackerJwksCalls);
-        Assert.DoesNotContain(app.Ehr.LogEntries, e => e.RequestMessage.Path == AuthAppFactory.AttackerJwksPath);
+        Assert.Equal(0, _app.Ehr.AttackerJwksCalls);
+        Assert.DoesNotContain(_app.Ehr.Server.LogEntries, e => e.RequestMessage.Path == FakeEhr.AttackerJwksPath);
     }
 
     [Fact]
     public async Task AnInlineJwksClientNeedsNoFetch()
     {
-        await app.SendAsync(Hook, app.Token(app.Es384, Hook), app.Es384); // the fetched client's keys are cached
-        var fetchesBefore = app.JwksCalls;
+        await _app.SendAsync(Hook, _app.Token(_app.Ehr.Es384, Hook), _app.Ehr.Es384); // the fetched client's keys are cached
+        var fetchesBefore = _app.Ehr.JwksCalls;
 
-        using var response = await app.SendAsync(Hook, "Bearer " + app.TenantToken(Hook).SignedBy(app.TenantKey));
+        using var response = await _app.SendAsync(Hook, "Bearer " + _app.TenantToken(Hook).SignedBy(_app.Ehr.TenantKey));
 
         await AuthCalls.IsSilentOkAsync(response);
-        Assert.Equal(fetchesBefore, app.JwksCalls);
+        Assert.Equal(fetchesBefore, _app.Ehr.JwksCalls);
     }
 
     [Fact]
     public async Task AnInlineJwksClientIsVerifiedWithItsKeysWhateverItsJkuSays()
     {
-        var token = app.TenantToken(Hook).With(t => t.Header["jku"] = app.AttackerJwksUrl);
+        var token = _app.TenantToken(Hook).With(t => t.Header["jku"] = _app.Ehr.AttackerJwksUrl);
 
-        using var response = await app.SendAsync(Hook, "Bearer " + token.SignedBy(app.TenantKey));
+        using var response = await _app.SendAsync(Hook, "Bearer " + token.SignedBy(_app.Ehr.TenantKey));
 
         await AuthCalls.IsSilentOkAsync(response);
-        Assert.Equal(0, app.AttackerJwksCalls);
+        Assert.Equal(0, _app.Ehr.AttackerJwksCalls);
     }
 
     [Fact]
@@ -194,8 +196,8 @@ public sealed class ClientAuthenticationTests(AuthAppFactory app) : IClassFixtur
         preflight.Headers.Add("Access-Control-Request-Method", "POST");
         preflight.Headers.Add("Access-Control-Request-Headers", "authorization,content-type");
 
-        using var preflightResponse = await app.CreateClient().SendAsync(preflight);
-        using var unauthorized = await app.SendAsync(Hook, authorization: null, origin: SandboxOrigin);
+        using var preflightResponse = await _app.CreateClient().SendAsync(preflight);
+        using var unauthorized = await _app.SendAsync(Hook, authorization: null, origin: SandboxOrigin);
 
         Assert.True(preflightResponse.IsSuccessStatusCode, $"preflight answered {(int)preflightResponse.StatusCode}");
         Assert.Equal("*", Assert.Single(preflightResponse.Headers.GetValues("Access-Control-Allow-Origin")));
@@ -206,8 +208,8 @@ public sealed class ClientAuthenticationTests(AuthAppFactory app) : IClassFixtur
     [Fact]
     public async Task HealthNeedsNoTokenAndReadinessSaysAuthenticationIsRequired()
     {
-        using var live = await app.CreateClient().GetAsync("/health/live");
-        using var ready = await app.CreateClient().GetAsync("/health/ready");
+        using var live = await _app.CreateClient().GetAsync("/health/live");
+        using var ready = await _app.CreateClient().GetAsync("/health/ready");
 
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
@@ -220,9 +222,9 @@ public sealed class ClientAuthenticationTests(AuthAppFactory app) : IClassFixtur
 
     private (string Path, string? Authorization) Refused(string refusedCase)
     {
-        var now = app.Now;
-        var es = app.Es384;
-        var valid = app.Token(es, Hook);
+        var now = _app.Now;
+        var es = _app.Ehr.Es384;
+        var valid = _app.Token(es, Hook);
         string Sign(Action<ClientToken> change) => "Bearer " + valid.With(change).SignedBy(es);
 
         return refusedCase switch
@@ -233,12 +235,12 @@ public sealed class ClientAuthenticationTests(AuthAppFactory app) : IClassFixtur
             "three parts of garbage" => (Hook, "Bearer abc.def.ghi"),
             "alg none" => (Hook, "Bearer " + valid.Unsigned()),
             "HS256 signed with the RSA public key" =>
-                (Hook, "Bearer " + app.Token(app.Rs384, Hook).SignedWithHmac(app.Rs384.PublicKeyBytes())),
+                (Hook, "Bearer " + _app.Token(_app.Ehr.Rs384, Hook).SignedWithHmac(_app.Ehr.Rs384.PublicKeyBytes())),
             "HS256 signed with the published JWK text" =>
                 (Hook, "Bearer " + valid.SignedWithHmac(System.Text.Encoding.UTF8.GetBytes(es.PublicJwk().ToJsonString()))),
-            "signed by another key under a published kid" => (Hook, "Bearer " + valid.SignedBy(app.AttackerKey)),
+            "signed by another key under a published kid" => (Hook, "Bearer " + valid.SignedBy(_app.Ehr.AttackerKey)),
             "RS384 naming the EC key's kid" =>
-                (Hook, "Bearer " + app.Token(app.Rs384, Hook).With(t => t.Header["kid"] = es.Kid).SignedBy(app.Rs384)),
+                (Hook, "Bearer " + _app.Token(_app.Ehr.Rs384, Hook).With(t => t.Header["kid"] = es.Kid).SignedBy(_app.Ehr.Rs384)),
             "expired" => (Hook, Sign(t =>
             {
                 t.Payload["iat"] = now.AddMinutes(-10).ToUnixTimeSeconds();
@@ -254,13 +256,13 @@ public sealed class ClientAuthenticationTests(AuthAppFactory app) : IClassFixtur
                 t.Payload["iat"] = now.AddSeconds(-10).ToUnixTimeSeconds();
                 t.Payload["exp"] = now.AddHours(1).ToUnixTimeSeconds();
             })),
-            "aud of another service" => (Hook, Sign(t => t.Payload["aud"] = AuthAppFactory.PublicBaseUrl + TestData.OrderSignUrl)),
+            "aud of another service" => (Hook, Sign(t => t.Payload["aud"] = CdsLmnApp.PublicBaseUrl + TestData.OrderSignUrl)),
             "aud of another host" => (Hook, Sign(t => t.Payload["aud"] = "https://evil.example.org" + Hook)),
-            "discovery token used on a hook" => (Hook, Sign(t => t.Payload["aud"] = AuthAppFactory.PublicBaseUrl + AuthCalls.Discovery)),
+            "discovery token used on a hook" => (Hook, Sign(t => t.Payload["aud"] = CdsLmnApp.PublicBaseUrl + AuthCalls.Discovery)),
             "hook token used on discovery" => (AuthCalls.Discovery, Sign(_ => { })),
-            "a configured audience base alone" => (Hook, Sign(t => t.Payload["aud"] = AuthAppFactory.RegisteredAudience)),
-            "a configured audience for discovery used on a hook" => (Hook, Sign(t => t.Payload["aud"] = AuthAppFactory.RegisteredAudience + AuthCalls.Discovery)),
-            "a configured audience for another service" => (Hook, Sign(t => t.Payload["aud"] = AuthAppFactory.RegisteredAudience + TestData.OrderSignUrl)),
+            "a configured audience base alone" => (Hook, Sign(t => t.Payload["aud"] = CdsLmnApp.RegisteredAudience)),
+            "a configured audience for discovery used on a hook" => (Hook, Sign(t => t.Payload["aud"] = CdsLmnApp.RegisteredAudience + AuthCalls.Discovery)),
+            "a configured audience for another service" => (Hook, Sign(t => t.Payload["aud"] = CdsLmnApp.RegisteredAudience + TestData.OrderSignUrl)),
             "unknown iss" => (Hook, Sign(t => t.Payload["iss"] = "https://unknown-ehr.example.org")),
             "unknown kid" => (Hook, Sign(t => t.Header["kid"] = "no-such-kid")),
             "no kid" => (Hook, Sign(t => t.Header.Remove("kid"))),
@@ -273,9 +275,9 @@ public sealed class ClientAuthenticationTests(AuthAppFactory app) : IClassFixtur
             "crit naming a registered header" => (Hook, Sign(t => t.Header["crit"] = new JsonArray("kid"))),
             "crit that is not an array" => (Hook, Sign(t => t.Header["crit"] = "x-unknown")),
             "tenant not on the allowlist" =>
-                (Hook, "Bearer " + app.TenantToken(Hook).With(t => t.Payload["tenant"] = "org-2").SignedBy(app.TenantKey)),
+                (Hook, "Bearer " + _app.TenantToken(Hook).With(t => t.Payload["tenant"] = "org-2").SignedBy(_app.Ehr.TenantKey)),
             "no tenant where an allowlist exists" =>
-                (Hook, "Bearer " + app.TenantToken(Hook).With(t => t.Payload.Remove("tenant")).SignedBy(app.TenantKey)),
+                (Hook, "Bearer " + _app.TenantToken(Hook).With(t => t.Payload.Remove("tenant")).SignedBy(_app.Ehr.TenantKey)),
             "no token for an unknown service id" => ("/cds-services/no-such-service", null),
             _ => throw new ArgumentOutOfRangeException(nameof(refusedCase), refusedCase, null),
         };

@@ -2,28 +2,25 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 
+
 namespace CdsLmn.Service.Tests.Auth;
 
-/// <summary>The shipped Development settings (<c>CdsLmn:Auth:Mode=Disabled</c>), with the log captured.</summary>
-public sealed class DisabledAuthAppFactory : CdsLmnAppFactory
+/// <summary>The shipped Development settings (<c>CdsLmn:Auth:Mode=Disabled</c>), with every log line captured.</summary>
+public sealed class DisabledModeTests(AppFixture<DisabledModeTests.DisabledAuth> appFixture) : IClassFixture<AppFixture<DisabledModeTests.DisabledAuth>>
 {
-    internal LogCapture Logs { get; } = new();
+    private readonly CdsLmnApp _app = appFixture.App;
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    public sealed class DisabledAuth : IAppProfile
     {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<LogCapture>(null, LogLevel.Trace));
+        public static AppSettings Settings { get; } = new() { Logs = AppLogs.Everything };
     }
-}
 
-public sealed class DisabledModeTests(DisabledAuthAppFactory app) : IClassFixture<DisabledAuthAppFactory>
-{
     [Fact]
     public void WarnsAtStartThatClientAuthenticationIsDisabled()
     {
-        using var client = app.CreateClient();
+        using var client = _app.CreateClient();
 
-        Assert.Contains(app.Logs.Entries, e => e.Level == LogLevel.Warning && e.Text.Contains("client authentication is DISABLED", StringComparison.Ordinal));
+        Assert.Contains(_app.Logs.Entries, e => e.Level == LogLevel.Warning && e.Text.Contains("client authentication is DISABLED", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -32,9 +29,9 @@ public sealed class DisabledModeTests(DisabledAuthAppFactory app) : IClassFixtur
         using var request = new HttpRequestMessage(HttpMethod.Post, TestData.OrderSelectUrl) { Content = TestData.Json(TestData.Read("sandbox/order-select.json")) };
         request.Headers.TryAddWithoutValidation("Authorization", "Bearer abc.def.ghi");
 
-        using var response = await app.CreateClient().SendAsync(request);
+        using var response = await _app.CreateClient().SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.DoesNotContain(app.Logs.Entries, e => e.Category.Contains("cds-client-jwks", StringComparison.Ordinal) || e.Text.Contains("token refused", StringComparison.Ordinal));
+        Assert.DoesNotContain(_app.Logs.Entries, e => e.Category.Contains("cds-client-jwks", StringComparison.Ordinal) || e.Text.Contains("token refused", StringComparison.Ordinal));
     }
 }

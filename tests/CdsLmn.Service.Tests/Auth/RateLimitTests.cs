@@ -1,37 +1,37 @@
 using System.Net;
 
+
 namespace CdsLmn.Service.Tests.Auth;
 
-/// <summary>Three calls per client per hour, so the fourth is refused without any timing in the test.</summary>
-public sealed class RateLimitedAppFactory : AuthAppFactory
-{
-    public const int PermitLimit = 3;
-
-    protected override IEnumerable<KeyValuePair<string, string>> AuthSettings() =>
-    [
-        .. base.AuthSettings(),
-        new("CdsLmn:RateLimit:PermitLimit", PermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        new("CdsLmn:RateLimit:Window", "01:00:00"),
-    ];
-}
-
 /// <summary>The per-client rate limit through the real pipeline: partitioned by the verified iss and tenant.</summary>
-public sealed class RateLimitTests(RateLimitedAppFactory app) : IClassFixture<RateLimitedAppFactory>
+public sealed class RateLimitTests(AppFixture<RateLimitTests.RateLimited> appFixture) : IClassFixture<AppFixture<RateLimitTests.RateLimited>>
 {
+    private readonly CdsLmnApp _app = appFixture.App;
+
     private const string Hook = TestData.OrderSelectUrl;
+
+    /// <summary>Three calls per client per hour, so the fourth is refused without any timing in the test.</summary>
+    public sealed class RateLimited : IAppProfile
+    {
+        public const int PermitLimit = 3;
+
+        public static AppSettings Settings { get; } = Profiles.Auth.Settings.With(
+            ("CdsLmn:RateLimit:PermitLimit", CdsLmnApp.Setting(PermitLimit)),
+            ("CdsLmn:RateLimit:Window", "01:00:00"));
+    }
 
     [Fact]
     public async Task AClientOverTheLimitGets429WithRetryAfterAndOthersAreUnaffected()
     {
-        for (var i = 0; i < RateLimitedAppFactory.PermitLimit; i++)
+        for (var i = 0; i < RateLimited.PermitLimit; i++)
         {
-            using var allowed = await app.SendAsync(Hook, app.Token(app.Es384, Hook), app.Es384);
+            using var allowed = await _app.SendAsync(Hook, _app.Token(_app.Ehr.Es384, Hook), _app.Ehr.Es384);
             await AuthCalls.IsSilentOkAsync(allowed);
         }
 
-        using var limited = await app.SendAsync(AuthCalls.Discovery, app.Token(app.Es384, AuthCalls.Discovery), app.Es384);
-        using var otherClient = await app.SendAsync(Hook, "Bearer " + app.TenantToken(Hook).SignedBy(app.TenantKey));
-        using var health = await app.CreateClient().GetAsync("/health/ready");
+        using var limited = await _app.SendAsync(AuthCalls.Discovery, _app.Token(_app.Ehr.Es384, AuthCalls.Discovery), _app.Ehr.Es384);
+        using var otherClient = await _app.SendAsync(Hook, "Bearer " + _app.TenantToken(Hook).SignedBy(_app.Ehr.TenantKey));
+        using var health = await _app.CreateClient().GetAsync("/health/ready");
 
         var diagnostics = await OperationOutcomeAssert.IsOutcomeAsync(limited, HttpStatusCode.TooManyRequests);
         Assert.Contains("CdsLmn:RateLimit", diagnostics, StringComparison.Ordinal);

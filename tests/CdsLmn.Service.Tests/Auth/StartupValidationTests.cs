@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace CdsLmn.Service.Tests.Auth;
 
@@ -32,7 +30,7 @@ public sealed class StartupValidationTests
     [MemberData(nameof(BadConfigurations))]
     public void StopsTheServiceNamingTheKey(string environment, string[] settings, string expectedMessage)
     {
-        using var app = new ConfiguredAppFactory(environment, settings);
+        using var app = Configured(environment, settings);
 
         var failure = Record.Exception(() => app.CreateClient());
 
@@ -49,7 +47,7 @@ public sealed class StartupValidationTests
     [InlineData("http://localhost:9/jwks.json")]
     public async Task StartsInProductionWithAnHttpsOrLoopbackJwksUrl(string jwksUrl)
     {
-        using var app = new ConfiguredAppFactory("Production", [$"{Client}:Issuer=https://ehr.example.org", $"{Client}:JwksUrl={jwksUrl}"]);
+        using var app = Configured("Production", [$"{Client}:Issuer=https://ehr.example.org", $"{Client}:JwksUrl={jwksUrl}"]);
 
         using var ready = await app.CreateClient().GetAsync("/health/ready");
         using var discovery = await app.CreateClient().GetAsync("/cds-services");
@@ -61,7 +59,7 @@ public sealed class StartupValidationTests
     [Fact]
     public async Task DevelopmentAllowsPlainHttpToAnyHost()
     {
-        using var app = new ConfiguredAppFactory("Development",
+        using var app = Configured("Development",
             ["CdsLmn:Auth:Mode=Required", $"{Client}:Issuer=https://ehr.example.org", $"{Client}:JwksUrl=http://ehr.example.org/jwks.json"]);
 
         using var ready = await app.CreateClient().GetAsync("/health/ready");
@@ -69,32 +67,11 @@ public sealed class StartupValidationTests
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
     }
 
-    private sealed class ConfiguredAppFactory(string environment, string[] settings) : CdsLmnAppFactory
+    private static CdsLmnApp Configured(string environment, string[] settings) => new(new AppSettings
     {
-        public LogCapture Logs { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseEnvironment(environment);
-            builder.ConfigureLogging(logging => logging.AddProvider(Logs).AddFilter<LogCapture>(null, LogLevel.Trace));
-            foreach (var setting in settings)
-            {
-                var (key, value) = (setting[..setting.IndexOf('=')], setting[(setting.IndexOf('=') + 1)..]);
-                builder.UseSetting(key, value);
-            }
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            try
-            {
-                base.Dispose(disposing);
-            }
-            catch (Exception e) when (e is InvalidOperationException or AggregateException or ObjectDisposedException)
-            {
-                // A host that never started may refuse to stop cleanly.
-            }
-        }
-    }
+        Environment = environment,
+        Logs = AppLogs.Everything,
+        StartMayFail = true,
+        Configuration = settings.ToDictionary(s => s[..s.IndexOf('=')], s => (string?)s[(s.IndexOf('=') + 1)..]),
+    });
 }

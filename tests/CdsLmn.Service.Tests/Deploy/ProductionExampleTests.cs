@@ -13,12 +13,14 @@ using Microsoft.Extensions.Options;
 namespace CdsLmn.Service.Tests.Deploy;
 
 /// <summary>deploy/appsettings.Production.example.json cannot rot: it starts the service, binds every key, and each key is documented.</summary>
-public sealed class ProductionExampleTests(ProductionExampleAppFactory app) : IClassFixture<ProductionExampleAppFactory>
+public sealed class ProductionExampleTests(AppFixture<Profiles.ProductionExample> appFixture) : IClassFixture<AppFixture<Profiles.ProductionExample>>
 {
+    private readonly CdsLmnApp _app = appFixture.App;
+
     [Fact]
     public async Task TheExampleStartsTheServiceInProductionWithItsSettingsInForce()
     {
-        var client = app.CreateClient();
+        var client = _app.CreateClient();
 
         using var live = await client.GetAsync("/health/live");
         using var discovery = await client.GetAsync("/cds-services");
@@ -26,17 +28,17 @@ public sealed class ProductionExampleTests(ProductionExampleAppFactory app) : IC
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         // Postgres, as the example says, and unreachable here: the outage gate answers before authentication.
         Assert.Equal(HttpStatusCode.ServiceUnavailable, discovery.StatusCode);
-        var auth = app.Services.GetRequiredService<IOptions<ClientAuthOptions>>().Value;
+        var auth = _app.Services.GetRequiredService<IOptions<ClientAuthOptions>>().Value;
         Assert.Equal(ClientAuthMode.Required, auth.Mode);
         Assert.Equal("https://ehr.hospital.example.org", Assert.Single(auth.Clients).Issuer);
         Assert.Equal("https://cds.hospital.example.org", auth.PublicBaseUrl);
-        Assert.Equal(StorageProvider.Postgres, app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider);
+        Assert.Equal(StorageProvider.Postgres, _app.Services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider);
     }
 
     [Fact]
     public void EveryKeyOfTheExampleIsOneTheServiceReads()
     {
-        var configuration = app.Services.GetRequiredService<IConfiguration>();
+        var configuration = _app.Services.GetRequiredService<IConfiguration>();
 
         Bind<ClientAuthOptions>(configuration, ClientAuthOptions.Section);
         Bind<ClientRateLimitOptions>(configuration, ClientRateLimitOptions.Section);
@@ -68,7 +70,7 @@ public sealed class ProductionExampleTests(ProductionExampleAppFactory app) : IC
     /// <summary>The example's keys as the README writes them: <c>CdsLmn:Auth:Clients:{n}:Issuer</c>.</summary>
     private static IEnumerable<string> Leaves()
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(ProductionExampleAppFactory.ExamplePath));
+        using var document = JsonDocument.Parse(File.ReadAllText(CdsLmnApp.ProductionExamplePath));
         return Walk(document.RootElement, "").Distinct().ToList();
 
         static IEnumerable<string> Walk(JsonElement element, string path) => element.ValueKind switch

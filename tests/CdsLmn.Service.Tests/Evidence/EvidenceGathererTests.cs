@@ -15,19 +15,14 @@ namespace CdsLmn.Service.Tests.Evidence;
 public sealed class EvidenceGathererTests : IDisposable
 {
     private const string Token = "tok-3f9a1c";
-    private readonly FakeEhr _ehr = new();
-    private readonly CdsLmnAppFactory _app = new();
+    private readonly CdsLmnApp _app = new();
 
-    public void Dispose()
-    {
-        _ehr.Dispose();
-        _app.Dispose();
-    }
+    public void Dispose() => _app.Dispose();
 
     [Fact]
     public async Task FetchesEveryAbsentKeyFromTheFhirServerWithTheBearerToken()
     {
-        _ehr.ServeEmptySearches().Serve("Condition", Fhir.Bundle(Fhir.Condition("c1", "http://hl7.org/fhir/sid/icd-10-cm", "G12.25")));
+        _app.Ehr.ServeEmptySearches().Serve("Condition", Fhir.Bundle(Fhir.Condition("c1", "http://hl7.org/fhir/sid/icd-10-cm", "G12.25")));
         var request = HookRequest(prefetch: new JsonObject());
 
         var evidence = await Gatherer().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
@@ -36,7 +31,7 @@ public sealed class EvidenceGathererTests : IDisposable
         Assert.Empty(clinical.Unavailable);
         Assert.Equal("c1", Assert.Single(clinical.Conditions).Id);
         Assert.Equal("pma-1", clinical.Patient?.Id);
-        var calls = _ehr.Server.LogEntries.ToList();
+        var calls = _app.Ehr.Server.LogEntries.ToList();
         Assert.Equal(9, calls.Count);
         Assert.All(calls, call => Assert.Equal($"Bearer {Token}", call.RequestMessage.Headers!["Authorization"].Single()));
         Assert.Contains(calls, call => call.RequestMessage.Path == "/fhir/Observation" && call.RequestMessage.RawQuery!.Contains("51703-7", StringComparison.Ordinal));
@@ -45,7 +40,7 @@ public sealed class EvidenceGathererTests : IDisposable
     [Fact]
     public async Task ANullKeyMeansNoDataAndIsNotFetchedAgain()
     {
-        _ehr.ServeEmptySearches();
+        _app.Ehr.ServeEmptySearches();
         var prefetch = AllKeys(key => null);
         var request = HookRequest(prefetch);
 
@@ -73,7 +68,7 @@ public sealed class EvidenceGathererTests : IDisposable
     [InlineData("wrong-type")]
     public async Task AFailedPrefetchIsFetchedAgain(string failure)
     {
-        _ehr.ServeEmptySearches().Serve("Observation", Fhir.Bundle(Fhir.Observation("ck-9", "http://loinc.org", "2157-6", DateTimeOffset.UtcNow.AddDays(-3),
+        _app.Ehr.ServeEmptySearches().Serve("Observation", Fhir.Bundle(Fhir.Observation("ck-9", "http://loinc.org", "2157-6", DateTimeOffset.UtcNow.AddDays(-3),
             new JsonObject { ["valueQuantity"] = new JsonObject { ["value"] = 200, ["unit"] = "U/L" } })));
         JsonNode? bad = failure switch
         {
@@ -91,7 +86,7 @@ public sealed class EvidenceGathererTests : IDisposable
 
         Assert.Empty(complete.ToClinicalEvidence().Unavailable);
         Assert.Equal("ck-9", Assert.Single(complete.Results["creatineKinase"].Resources).Id);
-        Assert.Equal(["/fhir/Observation"], _ehr.PathsRequested());
+        Assert.Equal(["/fhir/Observation"], _app.Ehr.PathsRequested());
     }
 
     [Fact]
@@ -110,10 +105,10 @@ public sealed class EvidenceGathererTests : IDisposable
     public async Task FollowsNextLinksOfAPaginatedPrefetch()
     {
         var page2 = Fhir.Bundle(Fhir.Condition("c2", "http://hl7.org/fhir/sid/icd-10-cm", "G12.25"));
-        _ehr.Serve("Condition", Fhir.WithNext(page2, $"{_ehr.FhirBase}/Condition?page=3"));
-        _ehr.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/fhir/Condition").WithParam("page", "3").UsingGet())
+        _app.Ehr.Serve("Condition", Fhir.WithNext(page2, $"{_app.Ehr.FhirBase}/Condition?page=3"));
+        _app.Ehr.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/fhir/Condition").WithParam("page", "3").UsingGet())
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/fhir+json").WithBody(Fhir.Bundle(Fhir.Condition("c3", "http://snomed.info/sct", "37340000")).ToJsonString()));
-        var page1 = Fhir.WithNext(Fhir.Bundle(Fhir.Condition("c1", "http://hl7.org/fhir/sid/icd-10-cm", "G12.20")), $"{_ehr.FhirBase}/Condition?page=2");
+        var page1 = Fhir.WithNext(Fhir.Bundle(Fhir.Condition("c1", "http://hl7.org/fhir/sid/icd-10-cm", "G12.20")), $"{_app.Ehr.FhirBase}/Condition?page=2");
         var request = HookRequest(AllKeys(key => key == "conditions" ? page1 : null));
 
         var partial = EvidenceGatherer.FromRequest(request);
@@ -134,7 +129,7 @@ public sealed class EvidenceGathererTests : IDisposable
 
         Assert.Contains("outside fhirServer", complete.Results["conditions"].Failure, StringComparison.Ordinal);
         Assert.Equal([EvidenceKind.Conditions], complete.ToClinicalEvidence().Unavailable);
-        Assert.Empty(_ehr.PathsRequested());
+        Assert.Empty(_app.Ehr.PathsRequested());
     }
 
     [Theory]
@@ -143,12 +138,12 @@ public sealed class EvidenceGathererTests : IDisposable
     [InlineData("http://user:pw@localhost:{port}/fhir")]
     public async Task NeverContactsAServerOffTheAllowlist(string server)
     {
-        _ehr.ServeEmptySearches();
-        var request = HookRequest(new JsonObject()) with { FhirServer = server.Replace("{port}", _ehr.Server.Port.ToString(), StringComparison.Ordinal) };
+        _app.Ehr.ServeEmptySearches();
+        var request = HookRequest(new JsonObject()) with { FhirServer = server.Replace("{port}", _app.Ehr.Server.Port.ToString(), StringComparison.Ordinal) };
 
         var complete = await Gatherer().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
 
-        Assert.Empty(_ehr.PathsRequested());
+        Assert.Empty(_app.Ehr.PathsRequested());
         Assert.All(complete.Results.Values, r => Assert.Contains("allowlist", r.Failure, StringComparison.Ordinal));
     }
 
@@ -166,16 +161,16 @@ public sealed class EvidenceGathererTests : IDisposable
     [Fact]
     public async Task RetriesAFailingServerAndSucceeds()
     {
-        _ehr.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/fhir/Condition").UsingGet()).InScenario("flaky").WillSetStateTo("recovered")
+        _app.Ehr.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/fhir/Condition").UsingGet()).InScenario("flaky").WillSetStateTo("recovered")
             .RespondWith(Response.Create().WithStatusCode(503));
-        _ehr.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/fhir/Condition").UsingGet()).InScenario("flaky").WhenStateIs("recovered")
+        _app.Ehr.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/fhir/Condition").UsingGet()).InScenario("flaky").WhenStateIs("recovered")
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/fhir+json").WithBody(Fhir.Bundle(Fhir.Condition("c1", "http://hl7.org/fhir/sid/icd-10-cm", "G12.25")).ToJsonString()));
         var request = HookRequest(AllKeys(key => key == "conditions" ? Missing : null));
 
         var complete = await Gatherer().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
 
         Assert.Equal("c1", Assert.Single(complete.ToClinicalEvidence().Conditions).Id);
-        Assert.Equal(2, _ehr.PathsRequested().Count);
+        Assert.Equal(2, _app.Ehr.PathsRequested().Count);
     }
 
     [Theory]
@@ -183,15 +178,15 @@ public sealed class EvidenceGathererTests : IDisposable
     [InlineData("120", false)]
     public async Task HonoursRetryAfterOnlyWhenItFitsTheBudget(string retryAfterSeconds, bool retried)
     {
-        _ehr.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/fhir/Condition").UsingGet()).InScenario("busy").WillSetStateTo("free")
+        _app.Ehr.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/fhir/Condition").UsingGet()).InScenario("busy").WillSetStateTo("free")
             .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", retryAfterSeconds));
-        _ehr.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/fhir/Condition").UsingGet()).InScenario("busy").WhenStateIs("free")
+        _app.Ehr.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/fhir/Condition").UsingGet()).InScenario("busy").WhenStateIs("free")
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/fhir+json").WithBody(Fhir.Bundle().ToJsonString()));
         var request = HookRequest(AllKeys(key => key == "conditions" ? Missing : null));
 
         var complete = await Gatherer().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
 
-        Assert.Equal(retried ? 2 : 1, _ehr.PathsRequested().Count);
+        Assert.Equal(retried ? 2 : 1, _app.Ehr.PathsRequested().Count);
         Assert.Equal(retried, !complete.ToClinicalEvidence().Unavailable.Contains(EvidenceKind.Conditions));
     }
 
@@ -202,7 +197,7 @@ public sealed class EvidenceGathererTests : IDisposable
     [InlineData(404, """{"resourceType":"OperationOutcome"}""")]
     public async Task AFailingOrLyingServerLeavesTheKeyUnavailable(int status, string body)
     {
-        _ehr.ServeRaw("Condition", body, status);
+        _app.Ehr.ServeRaw("Condition", body, status);
         var request = HookRequest(AllKeys(key => key == "conditions" ? Missing : null));
 
         var complete = await Gatherer().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
@@ -218,7 +213,7 @@ public sealed class EvidenceGathererTests : IDisposable
             ["CdsLmn:Fhir:TimeoutSeconds"] = "0.5",
             ["CdsLmn:Fhir:AttemptTimeoutSeconds"] = "0.5",
         })));
-        _ehr.ServeEmptySearches().Serve("Observation", Fhir.Bundle(), delay: TimeSpan.FromSeconds(5));
+        _app.Ehr.ServeEmptySearches().Serve("Observation", Fhir.Bundle(), delay: TimeSpan.FromSeconds(5));
         var request = HookRequest(new JsonObject());
         var started = DateTimeOffset.UtcNow;
 
@@ -234,7 +229,7 @@ public sealed class EvidenceGathererTests : IDisposable
     {
         var inFlight = 0;
         var maxInFlight = 0;
-        _ehr.Server.Given(WireMock.RequestBuilders.Request.Create().UsingGet()).RespondWith(Response.Create().WithCallback(_ =>
+        _app.Ehr.Server.Given(WireMock.RequestBuilders.Request.Create().UsingGet()).RespondWith(Response.Create().WithCallback(_ =>
         {
             var now = Interlocked.Increment(ref inFlight);
             InterlockedMax(ref maxInFlight, now);
@@ -257,7 +252,7 @@ public sealed class EvidenceGathererTests : IDisposable
     [Fact]
     public async Task ReadsAMedicationThatADraftOrderReferences()
     {
-        _ehr.ServeEmptySearches().Serve("Medication/med-7", Fhir.Medication("med-7", "Octagam 10%"));
+        _app.Ehr.ServeEmptySearches().Serve("Medication/med-7", Fhir.Medication("med-7", "Octagam 10%"));
         var body = TestData.Node("examples/order-select-ivig.json");
         var order = body["context"]!["draftOrders"]!["entry"]![0]!["resource"]!.AsObject();
         order.Remove("medicationCodeableConcept");
@@ -324,7 +319,7 @@ public sealed class EvidenceGathererTests : IDisposable
             DraftOrders = context.GetProperty("draftOrders").Clone(),
             Prefetch = prefetchDocument.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone()),
             Templates = Templates(),
-            FhirServer = _ehr.FhirBase,
+            FhirServer = _app.Ehr.FhirBase,
             AccessToken = Token,
         };
     }

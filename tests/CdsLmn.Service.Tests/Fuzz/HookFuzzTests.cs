@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+
 namespace CdsLmn.Service.Tests.Fuzz;
 
 /// <summary>
@@ -11,8 +12,10 @@ namespace CdsLmn.Service.Tests.Fuzz;
 /// before, because FHIR-shape mutations and the contained-Medication seed are evaluated in full and cost more per
 /// request); the seed is fixed; CDSLMN_FUZZ_DUMP names a folder to write failing bodies to, for replay with curl.
 /// </summary>
-public sealed class HookFuzzTests(HookFuzzTests.OfflineAppFactory app) : IClassFixture<HookFuzzTests.OfflineAppFactory>
+public sealed class HookFuzzTests(AppFixture<HookFuzzTests.Offline> appFixture) : IClassFixture<AppFixture<HookFuzzTests.Offline>>
 {
+    private readonly CdsLmnApp _app = appFixture.App;
+
     private const int Seed = 20261126;
 
     private static readonly (string Fixture, string Url)[] Seeds =
@@ -30,7 +33,7 @@ public sealed class HookFuzzTests(HookFuzzTests.OfflineAppFactory app) : IClassF
         var count = int.TryParse(Environment.GetEnvironmentVariable("CDSLMN_FUZZ_COUNT"), CultureInfo.InvariantCulture, out var n) ? n : 4_000;
         var mutator = new RequestMutator(Seed);
         var seeds = Seeds.Select(s => (Body: TestData.Node(s.Fixture), s.Url)).Append((WithContainedMedication(TestData.Node(Seeds[1].Fixture)), Seeds[1].Url)).ToList();
-        var client = app.CreateClient();
+        var client = _app.CreateClient();
         var failures = new List<string>();
         var statuses = new Dictionary<int, int>();
 
@@ -107,12 +110,10 @@ public sealed class HookFuzzTests(HookFuzzTests.OfflineAppFactory app) : IClassF
     }
 
     /// <summary>No FHIR server is allowlisted, so fuzzed requests never wait on the network.</summary>
-    public sealed class OfflineAppFactory : CdsLmnAppFactory
+    public sealed class Offline : IAppProfile
     {
-        protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
-        {
-            ["CdsLmn:Fhir:AllowedServers:0"] = "https://fhir.invalid/fuzz",
-            ["CdsLmn:Fhir:AllowedServers:1"] = "https://fhir.invalid/fuzz",
-        };
+        public static AppSettings Settings { get; } = AppSettings.Development.With(
+            ("CdsLmn:Fhir:AllowedServers:0", "https://fhir.invalid/fuzz"),
+            ("CdsLmn:Fhir:AllowedServers:1", "https://fhir.invalid/fuzz"));
     }
 }

@@ -17,17 +17,14 @@ namespace CdsLmn.Service.Tests.Hooks;
 /// and is probed again once the break is over. Each test has a FHIR server (and so a breaker) of its own; the
 /// breakers read a fake clock, so "the break is over" is a clock step, not a sleep.
 /// </summary>
-public sealed class CircuitBreakerTests : IClassFixture<CircuitBreakerTests.BreakerAppFactory>, IDisposable
+public sealed class CircuitBreakerTests(AppFixture<CircuitBreakerTests.Breaker> appFixture) : IClassFixture<AppFixture<CircuitBreakerTests.Breaker>>, IDisposable
 {
     private const int MinimumThroughput = 3;
 
-    private readonly BreakerAppFactory _app;
-    private readonly FakeEhr _ehr = new();
+    private readonly CdsLmnApp _app = appFixture.App;
 
-    public CircuitBreakerTests(BreakerAppFactory app)
-    {
-        _app = app;
-    }
+    // A FHIR server of this test's own, not the app's Ehr: the breaker is per server, and the app lives for the class.
+    private readonly FakeEhr _ehr = new();
 
     public void Dispose() => _ehr.Dispose();
 
@@ -117,7 +114,7 @@ public sealed class CircuitBreakerTests : IClassFixture<CircuitBreakerTests.Brea
         // The outage ends; once the break is over the next request is the probe, and it closes the breaker.
         _ehr.Reset();
         _ehr.Serve("Condition", Fhir.Bundle(Fhir.Condition("pma-dx", Scenario.Icd10, "G12.25")));
-        _app.Clock.Advance(TimeSpan.FromSeconds(BreakerAppFactory.OpenSeconds + 1));
+        _app.BreakerClock!.Advance(TimeSpan.FromSeconds(Breaker.OpenSeconds + 1));
         for (var i = 0; i < 3; i++)
         {
             using var recovered = await client.PostAsync(TestData.OrderSelectUrl, TestData.Json(Body()));
@@ -130,7 +127,7 @@ public sealed class CircuitBreakerTests : IClassFixture<CircuitBreakerTests.Brea
     public async Task AFailedProbeOpensTheBreakerAgain()
     {
         var client = await OpenTheBreakerAsync();
-        _app.Clock.Advance(TimeSpan.FromSeconds(BreakerAppFactory.OpenSeconds + 1));
+        _app.BreakerClock!.Advance(TimeSpan.FromSeconds(Breaker.OpenSeconds + 1));
 
         using var probe = await client.PostAsync(TestData.OrderSelectUrl, TestData.Json(Body()));
         await OperationOutcomeAssert.IsOutcomeAsync(probe, HttpStatusCode.PreconditionFailed);
@@ -205,27 +202,17 @@ public sealed class CircuitBreakerTests : IClassFixture<CircuitBreakerTests.Brea
         _ehr.Server.Given(Request.Create().WithPath("/fhir/Condition").UsingGet()).RespondWith(response);
     }
 
-    public sealed class BreakerAppFactory : CdsLmnAppFactory
+    public sealed class Breaker : IAppProfile
     {
         public const int OpenSeconds = 10;
 
-        public FakeTimeProvider Clock { get; } = new();
-
-        protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
-        {
-            ["CdsLmn:Fhir:BreakerMinimumThroughput"] = MinimumThroughput.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["CdsLmn:Fhir:BreakerFailureRatio"] = "0.5",
-            ["CdsLmn:Fhir:BreakerSamplingSeconds"] = "30",
-            ["CdsLmn:Fhir:BreakerOpenSeconds"] = OpenSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["CdsLmn:Fhir:MaxRetries"] = "2",
-            ["CdsLmn:Fhir:AttemptTimeoutSeconds"] = "1",
-            ["CdsLmn:Fhir:TimeoutSeconds"] = "2.5",
-        };
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddKeyedSingleton<TimeProvider>(FhirServerBreakers.ClockKey, Clock));
-        }
+        public static AppSettings Settings { get; } = (AppSettings.Development with { FakeBreakerClock = true }).With(
+            ("CdsLmn:Fhir:BreakerMinimumThroughput", CdsLmnApp.Setting(MinimumThroughput)),
+            ("CdsLmn:Fhir:BreakerFailureRatio", "0.5"),
+            ("CdsLmn:Fhir:BreakerSamplingSeconds", "30"),
+            ("CdsLmn:Fhir:BreakerOpenSeconds", CdsLmnApp.Setting(OpenSeconds)),
+            ("CdsLmn:Fhir:MaxRetries", "2"),
+            ("CdsLmn:Fhir:AttemptTimeoutSeconds", "1"),
+            ("CdsLmn:Fhir:TimeoutSeconds", "2.5"));
     }
 }

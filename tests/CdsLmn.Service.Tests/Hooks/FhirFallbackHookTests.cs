@@ -7,17 +7,15 @@ namespace CdsLmn.Service.Tests.Hooks;
 /// The same patient through prefetch and through the FHIR server (docs/cds-hooks-spec.md §10 items 19, 25, 27):
 /// the advice must not depend on how the evidence arrived, and a server we cannot read never yields a warning.
 /// </summary>
-public sealed class FhirFallbackHookTests : IClassFixture<NoBreakerAppFactory>, IDisposable
+public sealed class FhirFallbackHookTests : IClassFixture<AppFixture<Profiles.NoBreaker>>
 {
-    private readonly CdsLmnAppFactory _app;
-    private readonly FakeEhr _ehr = new();
+    private readonly CdsLmnApp _app;
 
-    public FhirFallbackHookTests(NoBreakerAppFactory app)
+    public FhirFallbackHookTests(AppFixture<Profiles.NoBreaker> appFixture)
     {
-        _app = app;
+        _app = appFixture.App;
+        _app.Ehr.Reset(); // each test serves its own answers and counts its own requests
     }
-
-    public void Dispose() => _ehr.Dispose();
 
     [Fact]
     public async Task GivesTheSameAdviceFromTheFhirServerAsFromPrefetch()
@@ -25,25 +23,25 @@ public sealed class FhirFallbackHookTests : IClassFixture<NoBreakerAppFactory>, 
         var scenario = Scenario.Warning();
         var viaPrefetch = await DecisionAsync(scenario.OrderSelect());
 
-        _ehr.ServeScenario(scenario.Prefetch);
-        var viaServer = await DecisionAsync(Scenario.WithoutPrefetch(_ehr, scenario.OrderSelect()));
+        _app.Ehr.ServeScenario(scenario.Prefetch);
+        var viaServer = await DecisionAsync(Scenario.WithoutPrefetch(_app.Ehr, scenario.OrderSelect()));
 
         Assert.Equal(viaPrefetch, viaServer);
         Assert.Contains("\"row\":3", viaServer, StringComparison.Ordinal);
-        Assert.Contains(_ehr.Server.LogEntries, e => e.RequestMessage.Path == "/fhir/Observation");
+        Assert.Contains(_app.Ehr.Server.LogEntries, e => e.RequestMessage.Path == "/fhir/Observation");
     }
 
     [Fact]
     public async Task SendsNothingToTheServerWhenTheOrderIsNotIvig()
     {
         var scenario = new Scenario().Medication("Labetalol hydrochloride 300 MG Oral Tablet");
-        _ehr.ServeScenario(scenario.Prefetch);
+        _app.Ehr.ServeScenario(scenario.Prefetch);
 
-        using var response = await PostAsync(Scenario.WithoutPrefetch(_ehr, scenario.OrderSelect()));
+        using var response = await PostAsync(Scenario.WithoutPrefetch(_app.Ehr, scenario.OrderSelect()));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("""{"cards":[]}""", await response.Content.ReadAsStringAsync());
-        Assert.Empty(_ehr.Server.LogEntries);
+        Assert.Empty(_app.Ehr.Server.LogEntries);
     }
 
     [Theory]
@@ -53,10 +51,10 @@ public sealed class FhirFallbackHookTests : IClassFixture<NoBreakerAppFactory>, 
     public async Task AnswersPreconditionFailedNotAWarningWhenTheServerFails(int status)
     {
         var scenario = Scenario.Warning();
-        _ehr.ServeScenario(scenario.Prefetch);
-        _ehr.ServeRaw("Observation", "{}", status);
+        _app.Ehr.ServeScenario(scenario.Prefetch);
+        _app.Ehr.ServeRaw("Observation", "{}", status);
 
-        using var response = await PostAsync(Scenario.WithoutPrefetch(_ehr, scenario.OrderSelect()));
+        using var response = await PostAsync(Scenario.WithoutPrefetch(_app.Ehr, scenario.OrderSelect()));
 
         var diagnostics = await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.PreconditionFailed);
         Assert.Contains("antiGm1IgM", diagnostics, StringComparison.Ordinal);
@@ -70,7 +68,7 @@ public sealed class FhirFallbackHookTests : IClassFixture<NoBreakerAppFactory>, 
         ServeAsFhirServer(scenario.Prefetch);
         var observation = scenario.Prefetch["antiGm1IgM"]!["entry"]![0]!["resource"]!.DeepClone();
         observation["contained"] = JsonNode.Parse("""{"resourceType":"Specimen","id":"serum"}""");
-        _ehr.Serve("Observation", Fhir.Bundle(observation));
+        _app.Ehr.Serve("Observation", Fhir.Bundle(observation));
 
         using var response = await PostAsync(WithoutPrefetch(scenario.OrderSelect()));
 
@@ -113,7 +111,7 @@ public sealed class FhirFallbackHookTests : IClassFixture<NoBreakerAppFactory>, 
         var diagnostics = await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.PreconditionFailed);
         Assert.Contains($"fhirAuthorization.scope grants no {reason}", diagnostics, StringComparison.Ordinal);
         var type = reason.Split(' ')[^1];
-        Assert.DoesNotContain(_ehr.Server.LogEntries, e => e.RequestMessage.Path.StartsWith($"/fhir/{type}", StringComparison.Ordinal));
+        Assert.DoesNotContain(_app.Ehr.Server.LogEntries, e => e.RequestMessage.Path.StartsWith($"/fhir/{type}", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -121,7 +119,7 @@ public sealed class FhirFallbackHookTests : IClassFixture<NoBreakerAppFactory>, 
     {
         var scenario = new Scenario().NerveConduction("260385009", daysAgo: 60).AntiGm1Index(12, daysAgo: 57).CreatineKinase(450, daysAgo: 55);
         var body = WithScope(scenario.OrderSelect(), "openid");
-        body["fhirServer"] = _ehr.FhirBase;
+        body["fhirServer"] = _app.Ehr.FhirBase;
 
         var decision = await DecisionAsync(body);
 
@@ -132,33 +130,33 @@ public sealed class FhirFallbackHookTests : IClassFixture<NoBreakerAppFactory>, 
     public async Task AnswersPreconditionFailedForAServerOffTheAllowlist()
     {
         var scenario = Scenario.Warning();
-        var body = Scenario.WithoutPrefetch(_ehr, scenario.OrderSelect());
-        body["fhirServer"] = $"http://127.0.0.2:{_ehr.Server.Port}/fhir";
+        var body = Scenario.WithoutPrefetch(_app.Ehr, scenario.OrderSelect());
+        body["fhirServer"] = $"http://127.0.0.2:{_app.Ehr.Server.Port}/fhir";
 
         using var response = await PostAsync(body);
 
         var diagnostics = await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.PreconditionFailed);
         Assert.Contains("allowlist", diagnostics, StringComparison.Ordinal);
-        Assert.Empty(_ehr.Server.LogEntries);
+        Assert.Empty(_app.Ehr.Server.LogEntries);
     }
 
     private void ServeAsFhirServer(JsonObject prefetch)
     {
-        _ehr.ServeEmptySearches();
+        _app.Ehr.ServeEmptySearches();
         // Every Observation key is one search; serve their union, as a real server would filter by code.
         var observations = new[] { "ncsObservations", "antiGm1IgM", "creatineKinase" }
             .Where(key => prefetch[key] is JsonObject)
             .SelectMany(key => prefetch[key]!["entry"]!.AsArray().Select(e => e!["resource"]!))
             .ToArray();
-        _ehr.Serve("Observation", Fhir.Bundle(observations));
-        _ehr.Serve("Condition", prefetch["conditions"]!);
-        _ehr.Serve("Patient/pma-1", prefetch["patient"]!);
+        _app.Ehr.Serve("Observation", Fhir.Bundle(observations));
+        _app.Ehr.Serve("Condition", prefetch["conditions"]!);
+        _app.Ehr.Serve("Patient/pma-1", prefetch["patient"]!);
     }
 
     private JsonObject WithoutPrefetch(JsonObject body)
     {
         body.Remove("prefetch");
-        body["fhirServer"] = _ehr.FhirBase;
+        body["fhirServer"] = _app.Ehr.FhirBase;
         body["fhirAuthorization"] = JsonNode.Parse("""{"access_token":"at-51c0","token_type":"Bearer","expires_in":300,"scope":"patient/*.read","subject":"cdslmn"}""");
         return body;
     }

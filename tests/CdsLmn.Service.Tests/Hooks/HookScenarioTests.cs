@@ -8,8 +8,10 @@ namespace CdsLmn.Service.Tests.Hooks;
 /// End to end through the HTTP endpoint with prefetch: realistic patients, the indicator they get, and the
 /// patient's own values in the card.
 /// </summary>
-public sealed class HookScenarioTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnAppFactory>
+public sealed class HookScenarioTests(AppFixture<Profiles.Development> appFixture) : IClassFixture<AppFixture<Profiles.Development>>
 {
+    private readonly CdsLmnApp _app = appFixture.App;
+
     private const string Negative = "260385009";
     private const string Positive = "10828004";
 
@@ -163,7 +165,7 @@ public sealed class HookScenarioTests(CdsLmnAppFactory app) : IClassFixture<CdsL
     {
         var scenario = new Scenario().NerveConduction(Negative, daysAgo: 60).CreatineKinase(450, daysAgo: 55).Without("antiGm1IgM").Set("fhirServer", null);
 
-        using var response = await app.CreateClient().PostAsync(TestData.OrderSelectUrl, TestData.Json(scenario.OrderSelect()));
+        using var response = await _app.CreateClient().PostAsync(TestData.OrderSelectUrl, TestData.Json(scenario.OrderSelect()));
 
         var diagnostics = await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.PreconditionFailed);
         Assert.Contains("antiGm1IgM", diagnostics, StringComparison.Ordinal);
@@ -176,7 +178,7 @@ public sealed class HookScenarioTests(CdsLmnAppFactory app) : IClassFixture<CdsL
         scenario.Order.Remove("medicationCodeableConcept");
         scenario.Order["medicationReference"] = new JsonObject { ["reference"] = "Medication/med-42" };
 
-        using var response = await app.CreateClient().PostAsync(TestData.OrderSelectUrl, TestData.Json(scenario.OrderSelect()));
+        using var response = await _app.CreateClient().PostAsync(TestData.OrderSelectUrl, TestData.Json(scenario.OrderSelect()));
 
         var diagnostics = await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.PreconditionFailed);
         Assert.Contains("Medication/med-42 (not in draftOrders, and the request has no fhirServer)", diagnostics, StringComparison.Ordinal);
@@ -205,7 +207,7 @@ public sealed class HookScenarioTests(CdsLmnAppFactory app) : IClassFixture<CdsL
 
     private async Task<List<JsonObject>> CardsFor(JsonObject body, string url = TestData.OrderSelectUrl)
     {
-        using var response = await app.CreateClient().PostAsync(url, TestData.Json(body));
+        using var response = await _app.CreateClient().PostAsync(url, TestData.Json(body));
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
         var cards = JsonNode.Parse(text)!["cards"]!.AsArray().Select(c => c!.AsObject()).ToList();

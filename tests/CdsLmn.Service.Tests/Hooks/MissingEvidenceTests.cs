@@ -3,8 +3,10 @@ using System.Net;
 namespace CdsLmn.Service.Tests.Hooks;
 
 /// <summary>The 412 names each missing prefetch key once, and keys that share a reason share one sentence.</summary>
-public sealed class MissingEvidenceTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnAppFactory>
+public sealed class MissingEvidenceTests(AppFixture<Profiles.Development> appFixture) : IClassFixture<AppFixture<Profiles.Development>>
 {
+    private readonly CdsLmnApp _app = appFixture.App;
+
     private const string NoServer = "not prefetched, and the request has no fhirServer";
 
     [Fact]
@@ -13,7 +15,7 @@ public sealed class MissingEvidenceTests(CdsLmnAppFactory app) : IClassFixture<C
         var scenario = new Scenario().NerveConduction("260385009", daysAgo: 60)
             .Without("antiGm1IgM").Without("creatineKinase").Without("patient").Set("fhirServer", null);
 
-        using var response = await app.CreateClient().PostAsync(TestData.OrderSelectUrl, TestData.Json(scenario.OrderSelect()));
+        using var response = await _app.CreateClient().PostAsync(TestData.OrderSelectUrl, TestData.Json(scenario.OrderSelect()));
 
         var diagnostics = await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.PreconditionFailed);
         Assert.Equal(1, Occurrences(diagnostics, NoServer));

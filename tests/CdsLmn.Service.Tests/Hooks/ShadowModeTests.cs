@@ -13,7 +13,7 @@ public sealed class ShadowModeTests
     [Fact]
     public async Task ShadowModeAnswersSilentlyButRecordsTheCard()
     {
-        await using var app = new ShadowAppFactory();
+        await using var app = new CdsLmnApp(AppSettings.Development.With(("CdsLmn:Mode", "Shadow")));
 
         using var response = await app.CreateClient().PostAsync(TestData.OrderSelectUrl, TestData.Json(WarningScenario()));
 
@@ -26,7 +26,7 @@ public sealed class ShadowModeTests
     [Fact]
     public async Task ActiveModeRecordsTheCardItShows()
     {
-        await using var app = new CdsLmnAppFactory();
+        await using var app = new CdsLmnApp();
 
         using var response = await app.CreateClient().PostAsync(TestData.OrderSelectUrl, TestData.Json(WarningScenario()));
 
@@ -36,15 +36,10 @@ public sealed class ShadowModeTests
         Assert.Equal(("Active", 3, 1, 1), (row.Mode, row.DecisionRow, row.Shown, row.WithoutFeedback));
     }
 
-    private static async Task<IReadOnlyList<StewardshipRow>> RowsAsync(CdsLmnAppFactory app)
+    private static async Task<IReadOnlyList<StewardshipRow>> RowsAsync(CdsLmnApp app)
     {
         await app.Services.GetRequiredService<ICardLedger>().FlushAsync(CancellationToken.None);
         var summary = await app.Services.GetRequiredService<IStewardshipQuery>().SummarizeAsync(ReportPeriod.All, CancellationToken.None);
         return summary.Rows;
-    }
-
-    private sealed class ShadowAppFactory : CdsLmnAppFactory
-    {
-        protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?> { ["CdsLmn:Mode"] = "Shadow" };
     }
 }

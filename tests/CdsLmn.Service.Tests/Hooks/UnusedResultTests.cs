@@ -7,14 +7,16 @@ namespace CdsLmn.Service.Tests.Hooks;
 /// Results no finding reads are left unbound: one that Firely could not read no longer blocks the decision, while
 /// an unreadable result the decision does read still answers 412 (unreadable is never "none").
 /// </summary>
-public sealed class UnusedResultTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnAppFactory>
+public sealed class UnusedResultTests(AppFixture<Profiles.Development> appFixture) : IClassFixture<AppFixture<Profiles.Development>>
 {
+    private readonly CdsLmnApp _app = appFixture.App;
+
     [Fact]
     public async Task AnUnreadableResultNoFindingReadsDoesNotBlockTheDecision()
     {
         var body = WithSecondObservation("29463-7", """{"value":"heavy","unit":"kg"}""");
 
-        using var response = await app.CreateClient().PostAsync(TestData.OrderSelectUrl, TestData.Json(body));
+        using var response = await _app.CreateClient().PostAsync(TestData.OrderSelectUrl, TestData.Json(body));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var answer = await response.Content.ReadAsStringAsync();
@@ -27,7 +29,7 @@ public sealed class UnusedResultTests(CdsLmnAppFactory app) : IClassFixture<CdsL
     {
         var body = WithSecondObservation("2157-6", """{"value":"heavy","unit":"U/L"}""");
 
-        using var response = await app.CreateClient().PostAsync(TestData.OrderSelectUrl, TestData.Json(body));
+        using var response = await _app.CreateClient().PostAsync(TestData.OrderSelectUrl, TestData.Json(body));
 
         var diagnostics = await OperationOutcomeAssert.IsOutcomeAsync(response, HttpStatusCode.PreconditionFailed);
         Assert.Contains("creatineKinase", diagnostics, StringComparison.Ordinal);

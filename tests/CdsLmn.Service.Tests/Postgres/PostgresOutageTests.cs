@@ -21,7 +21,7 @@ public sealed class PostgresOutageTests(PostgresCluster cluster)
     {
         var connectionString = await cluster.CreateDatabaseAsync("outage");
         await using var replicas = await Replicas.StartAsync(connectionString, 2);
-        await using var open = new ReplicaAppFactory(connectionString, clientKey: null); // authentication disabled
+        await using var open = Replicas.Replica(connectionString, clientKey: null); // authentication disabled
         _ = open.Server;
         await Replicas.WaitForReadinessAsync([.. replicas.All, open], HttpStatusCode.OK);
         var (a, b) = (replicas[0], replicas[1]);

@@ -104,7 +104,7 @@ public sealed class PostgresReplicaTests(PostgresCluster cluster) : IAsyncLifeti
     {
         var march = new ReportPeriod(new DateOnly(2025, 3, 1), new DateOnly(2025, 3, 31));
         await SeededStore.SeedAsync(_replicas[1].Services.GetRequiredService<ICardLedger>());
-        await using var sqlite = new CdsLmnAppFactory();
+        await using var sqlite = new CdsLmnApp();
         await SeededStore.SeedAsync(sqlite.Services.GetRequiredService<ICardLedger>());
 
         var fromPostgres = await _replicas[2].Services.GetRequiredService<IStewardshipQuery>().SummarizeAsync(march, CancellationToken.None);
@@ -145,7 +145,7 @@ public sealed class PostgresReplicaTests(PostgresCluster cluster) : IAsyncLifeti
         Assert.Equal(1, await Database.ScalarAsync(_connectionString, "SELECT COUNT(*) FROM issued_card WHERE service_id = 'retention'"));
     }
 
-    internal static StoreMaintenance Maintenance(CdsLmnAppFactory app) =>
+    internal static StoreMaintenance Maintenance(CdsLmnApp app) =>
         app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<StoreMaintenance>().Single();
 
     internal static IssuedCard Card(DateTimeOffset issuedAt) => new()

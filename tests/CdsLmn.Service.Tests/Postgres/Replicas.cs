@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using CdsLmn.Service.Tests.Auth;
 
 namespace CdsLmn.Service.Tests.Postgres;
 
@@ -10,16 +9,38 @@ namespace CdsLmn.Service.Tests.Postgres;
 internal sealed class Replicas : IAsyncDisposable
 {
     private readonly TestSigningKey _key = TestSigningKey.Es384("ehr-1");
-    private readonly List<ReplicaAppFactory> _replicas;
+    private const string Issuer = "https://ehr.example.org";
+    private const string PublicBaseUrl = "https://cds.example.org";
+
+    private readonly List<CdsLmnApp> _replicas;
 
     private Replicas(string connectionString, int count, bool authRequired)
     {
-        _replicas = [.. Enumerable.Range(0, count).Select(_ => new ReplicaAppFactory(connectionString, authRequired ? _key : null))];
+        _replicas = [.. Enumerable.Range(0, count).Select(_ => Replica(connectionString, authRequired ? _key : null))];
     }
 
-    public ReplicaAppFactory this[int index] => _replicas[index];
+    public CdsLmnApp this[int index] => _replicas[index];
 
-    public IReadOnlyList<ReplicaAppFactory> All => _replicas;
+    public IReadOnlyList<CdsLmnApp> All => _replicas;
+
+    /// <summary>
+    /// One replica of the service on a shared PostgreSQL database, as a hospital runs it behind a load balancer:
+    /// Development, and, when given a client key, client authentication required with the load balancer's URL as the
+    /// public base URL (so one token's audience is valid on every replica).
+    /// </summary>
+    public static CdsLmnApp Replica(string connectionString, TestSigningKey? clientKey)
+    {
+        var settings = new AppSettings { PostgresConnectionString = connectionString };
+        if (clientKey is not null)
+        {
+            settings = settings.With(
+                ("CdsLmn:Auth:Mode", "Required"),
+                ("CdsLmn:PublicBaseUrl", PublicBaseUrl),
+                ("CdsLmn:Auth:Clients:0:Issuer", Issuer),
+                ("CdsLmn:Auth:Clients:0:Jwks", TestSigningKey.JwkSet(clientKey)));
+        }
+        return new CdsLmnApp(settings);
+    }
 
     /// <summary>Starts <paramref name="count"/> replicas at the same time (each migrates the database at start).</summary>
     public static async Task<Replicas> StartAsync(string connectionString, int count, bool authRequired = true)
@@ -31,9 +52,9 @@ internal sealed class Replicas : IAsyncDisposable
 
     /// <summary>A fresh valid token (new <c>jti</c>) for the endpoint at <paramref name="path"/>.</summary>
     public string Token(string path) =>
-        ClientToken.Valid(_key, ReplicaAppFactory.Issuer, ReplicaAppFactory.PublicBaseUrl + path, DateTimeOffset.UtcNow).SignedBy(_key);
+        ClientToken.Valid(_key, Issuer, PublicBaseUrl + path, DateTimeOffset.UtcNow).SignedBy(_key);
 
-    public static async Task<HttpResponseMessage> PostAsync(ReplicaAppFactory replica, string path, JsonNode body, string? token)
+    public static async Task<HttpResponseMessage> PostAsync(CdsLmnApp replica, string path, JsonNode body, string? token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = TestData.Json(body) };
         if (token is not null)
@@ -43,14 +64,14 @@ internal sealed class Replicas : IAsyncDisposable
         return await replica.CreateClient().SendAsync(request);
     }
 
-    public static async Task<HttpStatusCode> ReadinessAsync(ReplicaAppFactory replica)
+    public static async Task<HttpStatusCode> ReadinessAsync(CdsLmnApp replica)
     {
         using var response = await replica.CreateClient().GetAsync("/health/ready");
         return response.StatusCode;
     }
 
     /// <summary>Waits (polling, at most 30 s) until every replica's readiness answers <paramref name="expected"/>.</summary>
-    public static async Task WaitForReadinessAsync(IEnumerable<ReplicaAppFactory> replicas, HttpStatusCode expected)
+    public static async Task WaitForReadinessAsync(IEnumerable<CdsLmnApp> replicas, HttpStatusCode expected)
     {
         var waited = Stopwatch.StartNew();
         foreach (var replica in replicas)

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace CdsLmn.Service.Tests;
+namespace CdsLmn.Service.Tests.Support;
 
 /// <summary>Temporary SQLite audit stores for tests.</summary>
 internal static class TestStore

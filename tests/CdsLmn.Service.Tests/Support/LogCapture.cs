@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using System.Collections.Concurrent;
 
-namespace CdsLmn.Service.Tests;
+namespace CdsLmn.Service.Tests.Support;
 
 /// <summary>Keeps every log line the service writes (message, state values, exception) for log-hygiene assertions.</summary>
 internal sealed class LogCapture : ILoggerProvider

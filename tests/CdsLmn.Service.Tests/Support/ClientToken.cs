@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace CdsLmn.Service.Tests.Auth;
+namespace CdsLmn.Service.Tests.Support;
 
 /// <summary>
 /// A CDS client JWT under construction: a hand-built JWS whose header and payload a test can bend any way

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.Tokens;
 
-namespace CdsLmn.Service.Tests.Auth;
+namespace CdsLmn.Service.Tests.Support;
 
 /// <summary>A client signing key made in the test: EC P-384 for ES384 or RSA 2048 for RS384.</summary>
 internal sealed class TestSigningKey : IDisposable

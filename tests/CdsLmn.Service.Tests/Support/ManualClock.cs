@@ -1,4 +1,4 @@
-namespace CdsLmn.Service.Tests.Auth;
+namespace CdsLmn.Service.Tests.Support;
 
 /// <summary>A clock the test moves; registered only under the auth clock's key, never as the global TimeProvider.</summary>
 internal sealed class ManualClock(DateTimeOffset start) : TimeProvider
