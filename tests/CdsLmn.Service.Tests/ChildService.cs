@@ -12,7 +12,10 @@ namespace CdsLmn.Service.Tests;
 internal sealed class ChildService : IDisposable
 {
     private readonly Process _process;
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _awaited = new();
 
     private ChildService(Process process, int port)
     {
@@ -33,6 +36,8 @@ internal sealed class ChildService : IDisposable
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["Logging__LogLevel__Default"] = "Warning",
+            // The host's own lines ("Application started.", "Application is shutting down...") are the signals waited for.
+            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
         };
         foreach (var (key, value) in environment)
         {
@@ -40,8 +45,8 @@ internal sealed class ChildService : IDisposable
         }
         var start = Commands.ServiceProcess.StartInfo(["--urls", $"http://127.0.0.1:{port}"], settings);
         var service = new ChildService(Process.Start(start)!, port);
-        service._process.OutputDataReceived += (_, e) => service._output.Enqueue(e.Data ?? "");
-        service._process.ErrorDataReceived += (_, e) => service._output.Enqueue(e.Data ?? "");
+        service._process.OutputDataReceived += (_, e) => service.Received(e.Data ?? "");
+        service._process.ErrorDataReceived += (_, e) => service.Received(e.Data ?? "");
         service._process.BeginOutputReadLine();
         service._process.BeginErrorReadLine();
         await service.WaitReadyAsync();
@@ -62,7 +67,30 @@ internal sealed class ChildService : IDisposable
     /// <summary>What the service printed (standard output and error).</summary>
     public string Output => string.Join('\n', _output);
 
-    public Task WaitForExitAsync() => _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+    public Task WaitForExitAsync() => _process.WaitForExitAsync().WaitAsync(Deadline);
+
+    /// <summary>Completes once the service has printed a line containing <paramref name="text"/>.</summary>
+    public Task PrintedAsync(string text)
+    {
+        var printed = _awaited.GetOrAdd(text, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (_output.Any(line => line.Contains(text, StringComparison.Ordinal)))
+        {
+            printed.TrySetResult();
+        }
+        return printed.Task.WaitAsync(Deadline);
+    }
+
+    private void Received(string line)
+    {
+        _output.Enqueue(line);
+        foreach (var (text, printed) in _awaited)
+        {
+            if (line.Contains(text, StringComparison.Ordinal))
+            {
+                printed.TrySetResult();
+            }
+        }
+    }
 
     public void Dispose()
     {
@@ -75,29 +103,21 @@ internal sealed class ChildService : IDisposable
         Client.Dispose();
     }
 
+    /// <summary>Waits for the host's "Application started." (Kestrel is listening), or fails with what the service printed if it exits first.</summary>
     private async Task WaitReadyAsync()
     {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
+        var started = PrintedAsync("Application started.");
+        try
         {
-            if (_process.HasExited)
-            {
-                break;
-            }
-            try
-            {
-                using var response = await Client.GetAsync("/health/live");
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(100);
+            await Task.WhenAny(started, _process.WaitForExitAsync()).WaitAsync(Deadline);
         }
-        throw new InvalidOperationException($"The service did not start:\n{string.Join('\n', _output)}");
+        catch (TimeoutException)
+        {
+        }
+        if (!started.IsCompletedSuccessfully)
+        {
+            throw new InvalidOperationException($"The service did not start:\n{Output}");
+        }
     }
 
     private static int FreePort()

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CdsLmn.Clinical;
@@ -213,13 +214,14 @@ public sealed class EvidenceGathererTests : IDisposable
             ["CdsLmn:Fhir:TimeoutSeconds"] = "0.5",
             ["CdsLmn:Fhir:AttemptTimeoutSeconds"] = "0.5",
         })));
-        _app.Ehr.ServeEmptySearches().Serve("Observation", Fhir.Bundle(), delay: TimeSpan.FromSeconds(5));
+        var observations = new WithheldAnswer();
+        _app.Ehr.ServeEmptySearches().ServeWithheld("Observation", Fhir.Bundle(), observations);
         var request = HookRequest(new JsonObject());
-        var started = DateTimeOffset.UtcNow;
 
         var complete = await app.Services.GetRequiredService<EvidenceGatherer>().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
+        observations.Release(); // only now: the gatherer has returned while the server still held its answer
 
-        Assert.True(DateTimeOffset.UtcNow - started < TimeSpan.FromSeconds(4), "the gatherer waited for a 5 s response despite a 0.5 s budget");
+        Assert.False(observations.TimedOut, "the gatherer waited for the withheld response despite a 0.5 s budget");
         Assert.Contains(EvidenceKind.AntiGm1IgM, complete.ToClinicalEvidence().Unavailable);
         Assert.DoesNotContain(EvidenceKind.Conditions, complete.ToClinicalEvidence().Unavailable);
     }
@@ -227,26 +229,34 @@ public sealed class EvidenceGathererTests : IDisposable
     [Fact]
     public async Task RunsTheQueriesInParallel()
     {
-        var inFlight = 0;
-        var maxInFlight = 0;
-        _app.Ehr.Server.Given(WireMock.RequestBuilders.Request.Create().UsingGet()).RespondWith(Response.Create().WithCallback(_ =>
+        // A generous budget: a query held back below must not be given up (and the next one started) by a time-out.
+        using var app = _app.WithWebHostBuilder(b => b.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            var now = Interlocked.Increment(ref inFlight);
-            InterlockedMax(ref maxInFlight, now);
-            Thread.Sleep(150);
-            Interlocked.Decrement(ref inFlight);
-            return new WireMock.ResponseMessage
+            ["CdsLmn:Fhir:TimeoutSeconds"] = "30",
+            ["CdsLmn:Fhir:AttemptTimeoutSeconds"] = "30",
+        })));
+        var paths = new ConcurrentQueue<string>();
+        var firstAnswer = new WithheldAnswer();
+        var arrivals = 0;
+        _app.Ehr.Server.Given(WireMock.RequestBuilders.Request.Create().UsingGet()).RespondWith(Response.Create().WithCallback(async request =>
+        {
+            paths.Enqueue(request.Path);
+            if (paths.Distinct().Count() >= 2)
             {
-                StatusCode = 200,
-                Headers = new Dictionary<string, WireMock.Types.WireMockList<string>> { ["Content-Type"] = new("application/fhir+json") },
-                BodyData = new WireMock.Util.BodyData { BodyAsString = Fhir.Bundle().ToJsonString(), DetectedBodyType = WireMock.Types.BodyType.String },
-            };
+                firstAnswer.Release(); // a second query is in flight while the first still waits for its answer
+            }
+            if (Interlocked.Increment(ref arrivals) == 1)
+            {
+                await firstAnswer.HoldAsync();
+            }
+            return FakeEhr.FhirAnswer(Fhir.Bundle());
         }));
         var request = HookRequest(new JsonObject()) with { Templates = Templates().Where(t => t.Key != "patient").ToDictionary() };
 
-        await Gatherer().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
+        await app.Services.GetRequiredService<EvidenceGatherer>().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
 
-        Assert.True(maxInFlight >= 2, $"at most {maxInFlight} FHIR call(s) were in flight at once");
+        Assert.False(firstAnswer.TimedOut, $"no other FHIR call arrived while the first was unanswered ({string.Join(", ", paths)})");
+        Assert.True(paths.Distinct().Count() >= 2, string.Join(", ", paths));
     }
 
     [Fact]
@@ -322,13 +332,5 @@ public sealed class EvidenceGathererTests : IDisposable
             FhirServer = _app.Ehr.FhirBase,
             AccessToken = Token,
         };
-    }
-
-    private static void InterlockedMax(ref int target, int value)
-    {
-        int current;
-        while ((current = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, current) != current)
-        {
-        }
     }
 }

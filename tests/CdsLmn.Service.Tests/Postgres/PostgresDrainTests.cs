@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using CdsLmn.Service.Tests.Hooks;
@@ -17,7 +16,8 @@ public sealed class PostgresDrainTests(PostgresCluster cluster)
     {
         var connectionString = await cluster.CreateDatabaseAsync("drain");
         var scenario = Scenario.Warning();
-        using var ehr = new FakeEhr().ServeScenario(scenario.Prefetch, observationDelay: TimeSpan.FromSeconds(2));
+        var observations = new WithheldAnswer();
+        using var ehr = new FakeEhr().ServeScenario(scenario.Prefetch, withheldObservations: observations);
         using var service = await ChildService.StartAsync(new Dictionary<string, string>
         {
             ["CdsLmn__Storage__Provider"] = "Postgres",
@@ -27,13 +27,10 @@ public sealed class PostgresDrainTests(PostgresCluster cluster)
         });
 
         var call = service.Client.PostAsync(TestData.OrderSelectUrl, TestData.Json(Scenario.WithoutPrefetch(ehr, scenario.OrderSelect())));
-        var waited = Stopwatch.StartNew();
-        while (!ehr.PathsRequested().Contains("/fhir/Observation"))
-        {
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(20), "the hook call never reached the FHIR server");
-            await Task.Delay(20);
-        }
+        await observations.Requested.WaitAsync(TimeSpan.FromSeconds(30)); // the hook call reached the FHIR server
         service.Terminate(); // while the call waits for its observations
+        await service.PrintedAsync("Application is shutting down");
+        observations.Release();
 
         using var response = await call;
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

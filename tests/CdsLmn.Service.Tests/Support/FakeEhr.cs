@@ -1,7 +1,10 @@
 using System.Text.Json.Nodes;
+using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
+using WireMock.Types;
+using WireMock.Util;
 
 namespace CdsLmn.Service.Tests.Support;
 
@@ -105,6 +108,25 @@ public sealed class FakeEhr : IDisposable
         return this;
     }
 
+    /// <summary>Serves <paramref name="body"/> for GET /fhir/{path}, each answer held back until <paramref name="answer"/> is released.</summary>
+    public FakeEhr ServeWithheld(string path, JsonNode body, WithheldAnswer answer)
+    {
+        Server.Given(Request.Create().WithPath($"/fhir/{path}").UsingGet()).RespondWith(Response.Create().WithCallback(async _ =>
+        {
+            await answer.HoldAsync();
+            return FhirAnswer(body);
+        }));
+        return this;
+    }
+
+    /// <summary>A 200 with <paramref name="body"/> as FHIR JSON, for WireMock response callbacks.</summary>
+    public static IResponseMessage FhirAnswer(JsonNode body) => new ResponseMessage
+    {
+        StatusCode = 200,
+        Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/fhir+json") },
+        BodyData = new BodyData { BodyAsString = body.ToJsonString(), DetectedBodyType = BodyType.String },
+    };
+
     public FakeEhr ServeRaw(string path, string body, int status = 200)
     {
         Server.Given(Request.Create().WithPath($"/fhir/{path}").UsingGet())
@@ -124,14 +146,21 @@ public sealed class FakeEhr : IDisposable
     }
 
     /// <summary>Serves a scenario's prefetch as a FHIR server would (Observation searches answer the union, filtered by code on a real server).</summary>
-    public FakeEhr ServeScenario(JsonObject prefetch, TimeSpan? observationDelay = null)
+    public FakeEhr ServeScenario(JsonObject prefetch, WithheldAnswer? withheldObservations = null)
     {
         ServeEmptySearches();
         var observations = new[] { "ncsObservations", "antiGm1IgM", "creatineKinase" }
             .Where(key => prefetch[key] is JsonObject)
             .SelectMany(key => prefetch[key]!["entry"]!.AsArray().Select(e => e!["resource"]!))
             .ToArray();
-        Serve("Observation", Fhir.Bundle(observations), observationDelay);
+        if (withheldObservations is null)
+        {
+            Serve("Observation", Fhir.Bundle(observations));
+        }
+        else
+        {
+            ServeWithheld("Observation", Fhir.Bundle(observations), withheldObservations);
+        }
         Serve("Condition", prefetch["conditions"]!);
         Serve("Patient/pma-1", prefetch["patient"]!);
         return this;
