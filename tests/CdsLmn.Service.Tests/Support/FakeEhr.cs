@@ -139,7 +139,7 @@ public sealed class FakeEhr : IDisposable
     {
         foreach (var type in new[] { "Condition", "Observation", "DiagnosticReport", "MedicationAdministration", "MedicationRequest", "ServiceRequest" })
         {
-            Serve(type, Fhir.Bundle());
+            Serve(type, FhirJson.Bundle());
         }
         Serve($"Patient/{patientId}", JsonNode.Parse($$"""{"resourceType":"Patient","id":"{{patientId}}","gender":"male","birthDate":"1961-03-14"}""")!);
         return this;
@@ -155,11 +155,11 @@ public sealed class FakeEhr : IDisposable
             .ToArray();
         if (withheldObservations is null)
         {
-            Serve("Observation", Fhir.Bundle(observations));
+            Serve("Observation", FhirJson.Bundle(observations));
         }
         else
         {
-            ServeWithheld("Observation", Fhir.Bundle(observations), withheldObservations);
+            ServeWithheld("Observation", FhirJson.Bundle(observations), withheldObservations);
         }
         Serve("Condition", prefetch["conditions"]!);
         Serve("Patient/pma-1", prefetch["patient"]!);
