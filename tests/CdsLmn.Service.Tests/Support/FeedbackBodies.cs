@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
 
 namespace CdsLmn.Service.Tests.Support;
 
@@ -38,18 +37,4 @@ internal static class FeedbackBodies
     public static JsonObject Body(params JsonObject[] entries) => new() { ["feedback"] = new JsonArray([.. entries]) };
 
     public static string NewUuid() => Guid.NewGuid().ToString();
-
-    /// <summary>A scalar query against the store file (WAL is read as SQLite does after a crash).</summary>
-    public static long Scalar(string sqlitePath, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = sqlitePath, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
 }

@@ -22,7 +22,7 @@ public sealed class FeedbackAcrossServicesTests(AppFixture<Profiles.Development>
 
         Assert.Equal(HttpStatusCode.OK, atSign.StatusCode);
         Assert.Equal("""{"received":1,"stored":0,"foreign":1}""", await atSign.Content.ReadAsStringAsync());
-        Assert.Equal(0, FeedbackBodies.Scalar(_app.SqlitePath, "SELECT COUNT(*) FROM feedback WHERE card_uuid = $c", ("$c", card)));
+        Assert.Equal(0, TestStore.Scalar(_app.SqlitePath, "SELECT COUNT(*) FROM feedback WHERE card_uuid = $c", ("$c", card)));
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public sealed class FeedbackAcrossServicesTests(AppFixture<Profiles.Development>
         using var atSelect = await _app.CreateClient().PostAsync(FeedbackBodies.SelectFeedbackUrl, TestData.Json(FeedbackBodies.Body(FeedbackBodies.Overridden(card))));
 
         Assert.Equal("""{"received":1,"stored":1}""", await atSelect.Content.ReadAsStringAsync());
-        Assert.Equal(1, FeedbackBodies.Scalar(_app.SqlitePath, "SELECT COUNT(*) FROM feedback WHERE card_uuid = $c AND known_card = 1", ("$c", card)));
+        Assert.Equal(1, TestStore.Scalar(_app.SqlitePath, "SELECT COUNT(*) FROM feedback WHERE card_uuid = $c AND known_card = 1", ("$c", card)));
     }
 
     private async Task<string> IssueOrderSelectCardAsync()

@@ -128,7 +128,7 @@ public sealed class FeedbackTests(AppFixture<Profiles.Development> appFixture) :
         Assert.Equal(0, second.GetProperty("stored").GetInt32());
         Assert.Equal(2, third.GetProperty("received").GetInt32());
         Assert.Equal(0, third.GetProperty("stored").GetInt32());
-        Assert.Equal(1, FeedbackBodies.Scalar(_app.SqlitePath, "SELECT COUNT(*) FROM feedback WHERE card_uuid = $c", ("$c", card)));
+        Assert.Equal(1, TestStore.Scalar(_app.SqlitePath, "SELECT COUNT(*) FROM feedback WHERE card_uuid = $c", ("$c", card)));
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class FeedbackTests(AppFixture<Profiles.Development> appFixture) :
             FeedbackBodies.Accepted(card, "s1"),
             FeedbackBodies.Accepted(card, "s2")));
 
-        Assert.Equal(4, FeedbackBodies.Scalar(_app.SqlitePath, "SELECT COUNT(*) FROM feedback WHERE card_uuid = $c", ("$c", card)));
+        Assert.Equal(4, TestStore.Scalar(_app.SqlitePath, "SELECT COUNT(*) FROM feedback WHERE card_uuid = $c", ("$c", card)));
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class FeedbackTests(AppFixture<Profiles.Development> appFixture) :
         Assert.Equal(5, receipt.GetProperty("stored").GetInt32());
         foreach (var card in cards)
         {
-            Assert.Equal(1, FeedbackBodies.Scalar(_app.SqlitePath, "SELECT COUNT(*) FROM feedback WHERE card_uuid = $c AND reason_code = 'c1'", ("$c", card)));
+            Assert.Equal(1, TestStore.Scalar(_app.SqlitePath, "SELECT COUNT(*) FROM feedback WHERE card_uuid = $c AND reason_code = 'c1'", ("$c", card)));
         }
     }
 
@@ -167,7 +167,7 @@ public sealed class FeedbackTests(AppFixture<Profiles.Development> appFixture) :
         var receipt = await PostAsync(FeedbackBodies.Body(FeedbackBodies.Overridden(card)));
 
         Assert.Equal(1, receipt.GetProperty("stored").GetInt32());
-        Assert.Equal(0, FeedbackBodies.Scalar(_app.SqlitePath, "SELECT known_card FROM feedback WHERE card_uuid = $c", ("$c", card)));
+        Assert.Equal(0, TestStore.Scalar(_app.SqlitePath, "SELECT known_card FROM feedback WHERE card_uuid = $c", ("$c", card)));
     }
 
     [Fact]

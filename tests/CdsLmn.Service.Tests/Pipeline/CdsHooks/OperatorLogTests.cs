@@ -1,7 +1,6 @@
 using System.Net;
 using CdsLmn.Service.CdsHooks;
 using CdsLmn.Service.Stewardship;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WireMock.RequestBuilders;
@@ -80,13 +79,6 @@ public sealed class OperatorLogTests(AppFixture<OperatorLogTests.AuditAtInformat
         Assert.DoesNotContain(patientId, audit.Text, StringComparison.Ordinal);
     }
 
-    private string StoredPatientHash(string hookInstance)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _app.SqlitePath, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT patient_hash FROM issued_card WHERE hook_instance = $h";
-        command.Parameters.AddWithValue("$h", hookInstance);
-        return (string)command.ExecuteScalar()!;
-    }
+    private string StoredPatientHash(string hookInstance) =>
+        TestStore.Text(_app.SqlitePath, "SELECT patient_hash FROM issued_card WHERE hook_instance = $h", ("$h", hookInstance));
 }

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using CdsLmn.Service.CdsHooks.Models;
 using CdsLmn.Service.Stewardship;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -43,9 +42,8 @@ public sealed class CardLedgerTests : IDisposable
         var cards = Enumerable.Range(0, 1000).Select(_ => IssuedCards.Card(shadow: false)).ToList();
 
         // Another connection holds the write lock: a call that waited for its write could not return before the rollback.
-        using (var blocker = new SqliteConnection($"Data Source={_path};Pooling=False"))
+        using (var blocker = TestStore.Open(_path))
         {
-            blocker.Open();
             using var transaction = blocker.BeginTransaction();
             foreach (var card in cards)
             {
@@ -69,8 +67,7 @@ public sealed class CardLedgerTests : IDisposable
         var ledger = app.Services.GetRequiredService<ICardLedger>(); // started: the store exists
 
         // Another connection holds the write lock, so nothing can be committed before the host stops.
-        using var blocker = new SqliteConnection($"Data Source={_path};Pooling=False");
-        blocker.Open();
+        using var blocker = TestStore.Open(_path);
         using var transaction = blocker.BeginTransaction();
         for (var i = 0; i < count; i++)
         {
@@ -146,12 +143,8 @@ public sealed class CardLedgerTests : IDisposable
                 _ = app.Services.GetRequiredService<ICardLedger>(); // starts the host
             }
 
-            Assert.Equal(Service.Stewardship.Sqlite.SqliteSchema.LatestVersion, FeedbackBodies.Scalar(nested, "PRAGMA user_version"));
-            using var connection = new SqliteConnection($"Data Source={nested};Pooling=False");
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode";
-            Assert.Equal("wal", command.ExecuteScalar());
+            Assert.Equal(Service.Stewardship.Sqlite.SqliteSchema.LatestVersion, TestStore.Scalar(nested, "PRAGMA user_version"));
+            Assert.Equal("wal", TestStore.Text(nested, "PRAGMA journal_mode"));
         }
         finally
         {
@@ -187,14 +180,7 @@ public sealed class CardLedgerTests : IDisposable
         return all.ToArray();
     }
 
-    private long Scalar(string sql, params (string, object)[] parameters) => FeedbackBodies.Scalar(_path, sql, parameters);
+    private long Scalar(string sql, params (string, object)[] parameters) => TestStore.Scalar(_path, sql, parameters);
 
-    private string Text(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={_path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (string)command.ExecuteScalar()!;
-    }
+    private string Text(string sql) => TestStore.Text(_path, sql);
 }

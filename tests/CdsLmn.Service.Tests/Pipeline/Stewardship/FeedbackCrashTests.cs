@@ -69,7 +69,7 @@ public sealed class FeedbackCrashTests : IDisposable
 
         foreach (var entry in acknowledged)
         {
-            Assert.Equal(1, FeedbackBodies.Scalar(_path, "SELECT COUNT(*) FROM feedback WHERE card_uuid = $c", ("$c", entry["card"]!.GetValue<string>())));
+            Assert.Equal(1, TestStore.Scalar(_path, "SELECT COUNT(*) FROM feedback WHERE card_uuid = $c", ("$c", entry["card"]!.GetValue<string>())));
         }
     }
 }

@@ -14,7 +14,7 @@ public sealed class SeededStore : IAsyncLifetime
 
     private static readonly DateTimeOffset March = new(2025, 3, 14, 9, 0, 0, TimeSpan.Zero);
 
-    public CdsLmnApp App { get; } = new(new AppSettings { SharedSqlitePath = TestStore.NewPath() });
+    public CdsLmnApp App { get; } = new();
 
     public Task InitializeAsync() => SeedAsync(App.Services.GetRequiredService<ICardLedger>());
 
@@ -53,11 +53,7 @@ public sealed class SeededStore : IAsyncLifetime
         await ledger.RecordFeedbackAsync(feedback, CancellationToken.None);
     }
 
-    public async Task DisposeAsync()
-    {
-        await App.DisposeAsync();
-        TestStore.Delete(App.SqlitePath);
-    }
+    public async Task DisposeAsync() => await App.DisposeAsync(); // the app deletes its own store
 
     private static IssuedCard Issue(ICardLedger ledger, string service, int row, string indicator, bool shadow, DateTimeOffset? issuedAt = null)
     {

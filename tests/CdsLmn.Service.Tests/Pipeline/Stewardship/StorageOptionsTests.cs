@@ -37,7 +37,7 @@ public sealed class StorageOptionsTests
 
         await IssuedCards.Maintenance(app).PurgeOlderThanAsync(now.AddDays(-730), CancellationToken.None);
 
-        Assert.Equal(1, FeedbackBodies.Scalar(app.SqlitePath, "SELECT COUNT(*) FROM issued_card"));
-        Assert.Equal(1, FeedbackBodies.Scalar(app.SqlitePath, "SELECT COUNT(*) FROM issued_suggestion"));
+        Assert.Equal(1, TestStore.Scalar(app.SqlitePath, "SELECT COUNT(*) FROM issued_card"));
+        Assert.Equal(1, TestStore.Scalar(app.SqlitePath, "SELECT COUNT(*) FROM issued_suggestion"));
     }
 }
