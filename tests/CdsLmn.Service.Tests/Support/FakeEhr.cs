@@ -119,10 +119,10 @@ public sealed class FakeEhr : IDisposable
         return this;
     }
 
-    /// <summary>A 200 with <paramref name="body"/> as FHIR JSON, for WireMock response callbacks.</summary>
-    public static IResponseMessage FhirAnswer(JsonNode body) => new ResponseMessage
+    /// <summary><paramref name="body"/> as FHIR JSON with <paramref name="status"/>, for WireMock response callbacks.</summary>
+    public static IResponseMessage FhirAnswer(JsonNode body, int status = 200) => new ResponseMessage
     {
-        StatusCode = 200,
+        StatusCode = status,
         Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/fhir+json") },
         BodyData = new BodyData { BodyAsString = body.ToJsonString(), DetectedBodyType = BodyType.String },
     };

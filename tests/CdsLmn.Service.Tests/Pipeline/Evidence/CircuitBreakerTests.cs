@@ -1,11 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
-using CdsLmn.Service.Evidence;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 

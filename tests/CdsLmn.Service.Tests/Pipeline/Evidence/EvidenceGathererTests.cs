@@ -4,11 +4,11 @@ using System.Text.Json.Nodes;
 using CdsLmn.Clinical;
 using CdsLmn.Service.CdsHooks;
 using CdsLmn.Service.Evidence;
-using Task = System.Threading.Tasks.Task;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using WireMock.ResponseBuilders;
+using Task = System.Threading.Tasks.Task;
 
 namespace CdsLmn.Service.Tests.Pipeline.Evidence;
 

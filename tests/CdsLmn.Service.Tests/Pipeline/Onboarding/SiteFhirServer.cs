@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using WireMock;
 using WireMock.Matchers;
-using WireMock.Types;
-using WireMock.Util;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -44,12 +42,12 @@ internal sealed class SiteFhirServer : IDisposable
 
     public void Dispose() => _server.Stop();
 
-    private ResponseMessage Answer(IRequestMessage request)
+    private IResponseMessage Answer(IRequestMessage request)
     {
         var path = request.Path["/fhir/".Length..].Split('/');
         if (_failing.TryGetValue(path[0], out var status))
         {
-            return Json(status, FhirJson.Outcome());
+            return FakeEhr.FhirAnswer(FhirJson.Outcome(), status);
         }
         List<JsonObject> all;
         lock (_resources)
@@ -59,7 +57,7 @@ internal sealed class SiteFhirServer : IDisposable
         if (path.Length == 2)
         {
             var found = all.FirstOrDefault(r => (string?)r["resourceType"] == path[0] && (string?)r["id"] == path[1]);
-            return found is null ? Json(404, FhirJson.Outcome()) : Json(200, found);
+            return found is null ? FakeEhr.FhirAnswer(FhirJson.Outcome(), 404) : FakeEhr.FhirAnswer(found);
         }
 
         var patient = Query(request, "patient").SingleOrDefault();
@@ -69,18 +67,11 @@ internal sealed class SiteFhirServer : IDisposable
             .Where(r => codes.Count == 0 || (r["code"]?["coding"]?.AsArray() ?? []).Any(c => codes.Contains($"{c?["system"]}|{c?["code"]}")))
             .Cast<JsonNode>()
             .ToArray();
-        return Json(200, FhirJson.Bundle(matches));
+        return FakeEhr.FhirAnswer(FhirJson.Bundle(matches));
     }
 
     private static IEnumerable<string> Query(IRequestMessage request, string name) =>
         request.Query is { } query && query.TryGetValue(name, out var values)
             ? values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries))
             : [];
-
-    private static ResponseMessage Json(int status, JsonNode body) => new()
-    {
-        StatusCode = status,
-        Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/fhir+json") },
-        BodyData = new BodyData { BodyAsString = body.ToJsonString(), DetectedBodyType = BodyType.String },
-    };
 }

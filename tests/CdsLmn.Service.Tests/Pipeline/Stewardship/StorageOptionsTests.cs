@@ -1,8 +1,8 @@
 using CdsLmn.Service.Stewardship;
+using CdsLmn.Service.Stewardship.Setup;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
-using CdsLmn.Service.Stewardship.Setup;
 
 namespace CdsLmn.Service.Tests.Pipeline.Stewardship;
 

@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Logging;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 
 namespace CdsLmn.Service.Tests.Pipeline.CdsHooks.Auth;
 

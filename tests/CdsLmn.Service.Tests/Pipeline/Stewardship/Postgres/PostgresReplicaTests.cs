@@ -7,7 +7,6 @@ using CdsLmn.Service.Commands;
 using CdsLmn.Service.Stewardship;
 using CdsLmn.Service.Stewardship.Postgres;
 using Microsoft.Extensions.DependencyInjection;
-using CdsLmn.Service.Stewardship.Setup;
 
 namespace CdsLmn.Service.Tests.Pipeline.Stewardship.Postgres;
 
