@@ -97,16 +97,7 @@ public sealed class FakeEhr : IDisposable
     internal void Publish(params TestSigningKey[] keys) => Volatile.Write(ref _jwks, TestSigningKey.JwkSet(keys));
 
     /// <summary>Serves <paramref name="body"/> for GET /fhir/{path} (query ignored).</summary>
-    public FakeEhr Serve(string path, JsonNode body, TimeSpan? delay = null, int status = 200)
-    {
-        var response = Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/fhir+json").WithBody(body.ToJsonString());
-        if (delay is { } d)
-        {
-            response = response.WithDelay(d);
-        }
-        Server.Given(Request.Create().WithPath($"/fhir/{path}").UsingGet()).RespondWith(response);
-        return this;
-    }
+    public FakeEhr Serve(string path, JsonNode body, int status = 200) => ServeRaw(path, body.ToJsonString(), status);
 
     /// <summary>Serves <paramref name="body"/> for GET /fhir/{path}, each answer held back until <paramref name="answer"/> is released.</summary>
     public FakeEhr ServeWithheld(string path, JsonNode body, WithheldAnswer answer)
