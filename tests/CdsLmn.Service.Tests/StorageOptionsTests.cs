@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using CdsLmn.Service.Stewardship.Setup;
+using CdsLmn.Service.Hosting;
 
 namespace CdsLmn.Service.Tests;
 
@@ -17,6 +18,7 @@ public sealed class StorageOptionsTests
     {
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection([new(setting[..setting.IndexOf('=')], setting[(setting.IndexOf('=') + 1)..])]);
+        builder.AddSharedServices();
         builder.AddStewardship();
         await using var host = builder.Build();
 
