@@ -14,11 +14,11 @@ public static class ClinicalRulesRegistration
     {
         builder.Services.AddOptions<ClinicalOptions>()
             .BindConfiguration(ClinicalOptions.SectionName)
+            .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<ClinicalOptions>, ClinicalOptionsValidator>();
         builder.Services.AddSingleton(services => new IvigAdvisor(services.GetRequiredService<IOptions<ClinicalOptions>>().Value));
         builder.Services.AddSingleton(services => new ResultRelevance(services.GetRequiredService<IOptions<ClinicalOptions>>().Value));
-        builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }
 

@@ -1,9 +1,17 @@
+using CdsLmn.Service.CdsHooks.Auth;
+using CdsLmn.Service.CdsHooks.RateLimiting;
+using CdsLmn.Service.Health;
 using CdsLmn.Service.Http;
-using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.Options;
+
 namespace CdsLmn.Service.CdsHooks;
 
-/// <summary>Registers and wires the CDS Hooks wire protocol: options, discovery, request reading, CORS, error bodies.</summary>
+/// <summary>
+/// Registers and maps the CDS Hooks wire protocol: options, discovery (and its readiness check), request reading,
+/// the CORS policy, and the <c>/cds-services</c> routes whose handlers are in <see cref="CdsHooksEndpoints"/> and
+/// <see cref="FeedbackEndpoint"/>.
+/// </summary>
 public static class CdsHooksRegistration
 {
     public static IHostApplicationBuilder AddCdsHooks(this IHostApplicationBuilder builder)
@@ -12,13 +20,14 @@ public static class CdsHooksRegistration
             .BindConfiguration(CdsHooksOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<CdsHooksOptions>, CdsHooksOptionsValidator>();
 
         builder.Services.AddSingleton(CdsServiceCatalog.LoadEmbedded());
         builder.Services.AddSingleton<HookRequestReader>();
         builder.Services.AddSingleton<HookHandler>();
         builder.Services.AddSingleton<HookAudit>();
+        builder.Services.AddHealthChecks().AddCheck<DiscoveryHealthCheck>("discovery", tags: [HealthRegistration.ReadyTag]);
 
-        builder.Services.AddSingleton<IValidateOptions<CdsHooksOptions>, CdsHooksOptionsValidator>();
         var development = builder.Environment.IsDevelopment();
         builder.Services.AddCors();
         builder.Services.AddOptions<CorsOptions>().Configure<IOptions<CdsHooksOptions>>((cors, hooks) =>
@@ -26,29 +35,22 @@ public static class CdsHooksRegistration
         return builder;
     }
 
-    /// <summary>
-    /// Outermost middleware: CORS first (so its headers ride on every answer, errors included), then
-    /// FHIR OperationOutcome bodies for anything the framework answers itself and for the unexpected.
-    /// </summary>
-    public static WebApplication UseCdsHooksPipeline(this WebApplication app)
+    public static IEndpointRouteBuilder MapCdsHooks(this IEndpointRouteBuilder app)
     {
-        app.UseExceptionHandler(errors => errors.Run(context =>
-            OperationOutcomeResult.ForStatus(StatusCodes.Status500InternalServerError, "The service failed unexpectedly; the failure is logged.").ExecuteAsync(context)));
-        app.UseStatusCodePages(context =>
-            OperationOutcomeResult.ForStatus(context.HttpContext.Response.StatusCode, DescribeStatus(context.HttpContext)).ExecuteAsync(context.HttpContext));
-        app.UseCors();
+        var services = app.MapGroup("/cds-services").RequireCors(CdsHooksCors.PolicyName)
+            .RequireAuthorization(ClientAuthentication.PolicyName) // every CDS endpoint, feedback included
+            .RequireRateLimiting(ClientRateLimiting.PolicyName);
+        services.MapGet("", CdsHooksEndpoints.GetDiscovery).WithName("discovery")
+            .WithSummary("Discovery: the CDS services, exactly cds-services.json")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .ProducesOperationOutcomes(401, 429, 503);
+        services.MapPost("{id}", CdsHooksEndpoints.CallServiceAsync).WithName("call-service").AddEndpointFilter<HookTimingFilter>()
+            .WithSummary("Call a hook service: a CDS Hooks 2.0.1 request in, {\"cards\":[...]} out")
+            .WithDescription("400 bad request, 412 evidence the decision needs could not be obtained; every error body is a FHIR OperationOutcome (docs/service-contract.md).")
+            .ProducesOperationOutcomes(400, 401, 404, 412, 413, 415, 429, 503);
+        services.MapPost("{id}/feedback", FeedbackEndpoint.PostFeedbackAsync).WithName("feedback")
+            .WithSummary("CDS Hooks feedback on the service's cards: answers {\"received\":N,\"stored\":M}")
+            .ProducesOperationOutcomes(400, 401, 404, 413, 415, 429, 503);
         return app;
-    }
-
-    private static string DescribeStatus(HttpContext context)
-    {
-        var request = $"{context.Request.Method} {context.Request.Path}";
-        return context.Response.StatusCode switch
-        {
-            StatusCodes.Status404NotFound => $"Nothing is served at {request}; GET /cds-services lists the services.",
-            StatusCodes.Status405MethodNotAllowed => $"{request} is not allowed here.",
-            StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
-            _ => $"{request} failed with status {context.Response.StatusCode}.",
-        };
     }
 }

@@ -5,6 +5,7 @@ using CdsLmn.Service.CdsHooks.Auth;
 using CdsLmn.Service.CdsHooks.RateLimiting;
 using CdsLmn.Service.Evidence;
 using CdsLmn.Service.Health;
+using CdsLmn.Service.Hosting;
 using CdsLmn.Service.OpenApi;
 using CdsLmn.Service.Stewardship;
 using CdsLmn.Service.Telemetry;
@@ -60,6 +61,7 @@ internal static class ServiceHost
         // Only the console is spared it: other providers (a test's capture, OTLP) still receive the failure.
         builder.Logging.AddFilter<ConsoleLoggerProvider>(StartupRefusal.HostLogCategory, level => level >= LogLevel.Information && (started.Value || level < LogLevel.Error));
 
+        builder.AddSharedServices(); // the clock and CdsLmnMetrics, registered nowhere else
         builder.AddCdsHooks();
         builder.AddCdsClientAuthentication();
         builder.AddClientRateLimiting();
@@ -72,10 +74,14 @@ internal static class ServiceHost
 
         var app = builder.Build();
 
-        app.UseCdsHooksPipeline();
-        app.UseStoreOutageGate(); // before authentication: the jti record needs the database
-        app.UseCdsClientAuthentication(); // after UseCors (in UseCdsHooksPipeline): 401s carry CORS headers
-        app.UseClientRateLimiting(); // after authorization: the partition is the verified client
+        // The middleware, outermost first; this list is the only place that orders it.
+        app.UseExceptionHandler(FrameworkErrorAnswers.Unexpected); // outermost: any failure below becomes a logged 500 OperationOutcome
+        app.UseStatusCodePages(FrameworkErrorAnswers.ForStatusAsync); // a bodiless status from the framework (404, 405, 413…) gets an OperationOutcome
+        app.UseCors(); // before anything that refuses: every answer carries CORS headers and a preflight needs no token
+        app.UseStoreOutageGate(); // before authentication: the jti replay record needs the database (PostgreSQL only)
+        app.UseAuthentication(); // after CORS: a 401 carries CORS headers
+        app.UseAuthorization(); // the cds-client policy of the /cds-services routes
+        app.UseRateLimiter(); // after authorization: the partition is the verified client
         app.MapCdsHooks();
         app.MapHealth();
         app.MapApiDescription(); // Development only

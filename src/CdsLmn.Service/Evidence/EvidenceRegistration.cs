@@ -22,7 +22,8 @@ public static class EvidenceRegistration
         builder.Services.AddSingleton<FhirQueryClient>();
         builder.Services.AddSingleton<EvidenceGatherer>();
         builder.Services.AddSingleton<FhirServerBreakers>();
-        builder.Services.TryAddKeyedSingleton(FhirServerBreakers.ClockKey, TimeProvider.System);
+        // The shared clock (Hosting/SharedServicesRegistration) unless a test registered its own under the key first.
+        builder.Services.TryAddKeyedSingleton(FhirServerBreakers.ClockKey, (provider, _) => provider.GetRequiredService<TimeProvider>());
 
         builder.Services.AddHttpClient(FhirQueryClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddResilienceHandler("fhir", ConfigureResilience);
@@ -36,6 +37,7 @@ public static class EvidenceRegistration
     private static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
     {
         var options = context.ServiceProvider.GetRequiredService<IOptions<FhirOptions>>().Value;
+        var clock = context.ServiceProvider.GetRequiredService<TimeProvider>();
 
         pipeline.AddRetry(new HttpRetryStrategyOptions
         {
@@ -48,15 +50,15 @@ public static class EvidenceRegistration
                 options.MaxRetries > 0
                 && HttpClientResiliencePredicates.IsTransient(args.Outcome)
                 && args.Outcome.Result?.RequestMessage?.Method == HttpMethod.Get
-                && RetryAfterFits(args.Outcome.Result, options.Timeout)),
+                && RetryAfterFits(args.Outcome.Result, options.Timeout, clock)),
         });
         pipeline.AddTimeout(TimeSpan.FromSeconds(options.AttemptTimeoutSeconds));
     }
 
-    private static bool RetryAfterFits(HttpResponseMessage? response, TimeSpan budget)
+    private static bool RetryAfterFits(HttpResponseMessage? response, TimeSpan budget, TimeProvider clock)
     {
         var retryAfter = response?.Headers.RetryAfter;
-        var delay = retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+        var delay = retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - clock.GetUtcNow() : null);
         return delay is null || delay < budget;
     }
 

@@ -16,7 +16,7 @@ namespace CdsLmn.Service.Evidence;
 /// links that leave it are refused. Failures become <see cref="EvidenceResult.Fail"/>, never exceptions.
 /// </summary>
 public sealed partial class FhirQueryClient(
-    IHttpClientFactory httpClientFactory, IOptions<FhirOptions> options, ResultRelevance relevance, CdsLmnMetrics metrics, ILogger<FhirQueryClient> logger)
+    IHttpClientFactory httpClientFactory, IOptions<FhirOptions> options, ResultRelevance relevance, CdsLmnMetrics metrics, TimeProvider clock, ILogger<FhirQueryClient> logger)
 {
     public const string HttpClientName = "fhir";
 
@@ -86,12 +86,12 @@ public sealed partial class FhirQueryClient(
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        var started = TimeProvider.System.GetTimestamp();
+        var started = clock.GetTimestamp();
         try
         {
             using var client = httpClientFactory.CreateClient(HttpClientName);
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            var elapsed = TimeProvider.System.GetElapsedTime(started);
+            var elapsed = clock.GetElapsedTime(started);
             metrics.RecordFhirCall(expectedType, ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), elapsed);
             LogCall(expectedType, (int)response.StatusCode, elapsed.TotalMilliseconds);
 
@@ -111,12 +111,12 @@ public sealed partial class FhirQueryClient(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            metrics.RecordFhirCall(expectedType, "timeout", TimeProvider.System.GetElapsedTime(started));
+            metrics.RecordFhirCall(expectedType, "timeout", clock.GetElapsedTime(started));
             return EvidenceResult.Fault("the FHIR time budget ran out");
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or JsonException or OperationCanceledException)
         {
-            metrics.RecordFhirCall(expectedType, e is TimeoutRejectedException or OperationCanceledException ? "timeout" : "error", TimeProvider.System.GetElapsedTime(started));
+            metrics.RecordFhirCall(expectedType, e is TimeoutRejectedException or OperationCanceledException ? "timeout" : "error", clock.GetElapsedTime(started));
             LogFailure(expectedType, e.GetType().Name);
             return EvidenceResult.Fault(e is JsonException ? "the FHIR server sent invalid JSON" : "the FHIR server could not be reached");
         }

@@ -1,6 +1,5 @@
 using CdsLmn.Clinical;
 using CdsLmn.Service.Evidence;
-using CdsLmn.Service.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using CdsLmn.Service.Hosting;
@@ -38,8 +37,6 @@ public static class FhirCheckRun
             }
         }
         builder.Configuration.AddInMemoryCollection(overrides);
-        builder.Services.AddMetrics();
-        builder.Services.TryAddSingleton<CdsLmnMetrics>();
         builder.AddEvidence();
         builder.AddClinicalRules();
         // The service leaves results under unknown codes unbound; check-fhir exists to find exactly those.

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -21,11 +20,13 @@ public static class TelemetryRegistration
             .BindConfiguration(TelemetryOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.TryAddSingleton<CdsLmnMetrics>();
         // IHttpClientFactory's own logging opens a scope "HTTP GET <url>" per call, whatever the level, and a FHIR
         // read's URL holds the patient id (Patient/{id}); the redacted trace of each call is kept instead.
         builder.Services.ConfigureHttpClientDefaults(http => http.RemoveAllLoggers());
 
+        // Whether an OTLP exporter exists at all is decided here, while services are still being registered, so the
+        // section is read directly; the same section is bound and validated at start above, so a bad value still
+        // refuses the start.
         var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new();
         var endpoint = !string.IsNullOrWhiteSpace(options.OtlpEndpoint) && Uri.TryCreate(options.OtlpEndpoint, UriKind.Absolute, out var uri) ? uri : null;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 using CdsLmn.Service.Http;
 
 namespace CdsLmn.Service.CdsHooks.RateLimiting;
@@ -11,39 +10,24 @@ namespace CdsLmn.Service.CdsHooks.RateLimiting;
 /// the authenticated EHR (<c>iss</c> and <c>tenant</c> of its verified JWT); without client authentication (Disabled
 /// mode) it is the remote IP address. Over the limit a client gets 429 with <c>Retry-After</c> and an
 /// OperationOutcome; other clients are unaffected. Health endpoints carry no policy and are never limited.
+/// Registered by <see cref="RateLimitingRegistration"/>.
 /// </summary>
 public static class ClientRateLimiting
 {
     public const string PolicyName = "cds-client";
 
-    public static IHostApplicationBuilder AddClientRateLimiting(this IHostApplicationBuilder builder)
+    /// <summary>The <see cref="PolicyName"/> policy and the 429 answer, from <paramref name="limits"/>.</summary>
+    internal static void Configure(RateLimiterOptions limiter, ClientRateLimitOptions limits)
     {
-        builder.Services.AddOptions<ClientRateLimitOptions>()
-            .BindConfiguration(ClientRateLimitOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        builder.Services.AddRateLimiter(_ => { });
-        builder.Services.AddOptions<RateLimiterOptions>()
-            .Configure<IOptions<ClientRateLimitOptions>>((limiter, limits) =>
-            {
-                limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-                limiter.OnRejected = (rejected, _) => RejectAsync(rejected, limits.Value.Window);
-                limiter.AddPolicy(PolicyName, context => RateLimitPartition.GetFixedWindowLimiter(PartitionKey(context), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limits.Value.PermitLimit,
-                    Window = limits.Value.Window,
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                }));
-            });
-        return builder;
-    }
-
-    /// <summary>After authentication and authorization, so the partition is the verified client.</summary>
-    public static WebApplication UseClientRateLimiting(this WebApplication app)
-    {
-        app.UseRateLimiter();
-        return app;
+        limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        limiter.OnRejected = (rejected, _) => RejectAsync(rejected, limits.Window);
+        limiter.AddPolicy(PolicyName, context => RateLimitPartition.GetFixedWindowLimiter(PartitionKey(context), _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = limits.PermitLimit,
+            Window = limits.Window,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }));
     }
 
     /// <summary>The verified <c>iss</c> and <c>tenant</c>; the remote address when no client was authenticated.</summary>

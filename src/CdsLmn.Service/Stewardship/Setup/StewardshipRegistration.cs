@@ -1,7 +1,7 @@
 using CdsLmn.Service.CdsHooks.Auth;
 using CdsLmn.Service.Stewardship.Postgres;
 using CdsLmn.Service.Stewardship.Sqlite;
-using CdsLmn.Service.Telemetry;
+using CdsLmn.Service.Health;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -17,9 +17,6 @@ namespace CdsLmn.Service.Stewardship.Setup;
 /// </summary>
 public static class StewardshipRegistration
 {
-    // The tag /health/ready selects (Health/HealthEndpoints.cs).
-    private const string ReadyTag = "ready";
-
     // An unreachable database must turn readiness red, not hang the probe.
     private static readonly TimeSpan StoreCheckTimeout = TimeSpan.FromSeconds(5);
 
@@ -37,8 +34,6 @@ public static class StewardshipRegistration
             .ValidateOnStart();
 
         var services = builder.Services;
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<CdsLmnMetrics>();
         services.AddSingleton<SqliteStore>();
         services.AddSingleton<PostgresStore>();
         services.AddSingleton<ILedgerDatabase>(provider => UsesPostgres(provider)
@@ -69,7 +64,7 @@ public static class StewardshipRegistration
                 ? ActivatorUtilities.CreateInstance<PostgresStoreHealthCheck>(provider)
                 : ActivatorUtilities.CreateInstance<SqliteStoreHealthCheck>(provider),
             failureStatus: null,
-            tags: [ReadyTag],
+            tags: [HealthRegistration.ReadyTag],
             timeout: StoreCheckTimeout));
         return builder;
     }

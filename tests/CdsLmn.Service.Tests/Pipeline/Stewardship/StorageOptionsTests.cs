@@ -1,3 +1,4 @@
+using CdsLmn.Service.Hosting;
 using CdsLmn.Service.Stewardship;
 using CdsLmn.Service.Stewardship.Setup;
 using Microsoft.AspNetCore.Builder;
@@ -17,6 +18,7 @@ public sealed class StorageOptionsTests
     {
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection([new(setting[..setting.IndexOf('=')], setting[(setting.IndexOf('=') + 1)..])]);
+        builder.AddSharedServices();
         builder.AddStewardship();
         await using var host = builder.Build();
 

@@ -2,16 +2,20 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CdsLmn.Service.Health;
 
-/// <summary><c>/health/live</c> (the process answers) and <c>/health/ready</c> (configuration valid, dependencies reachable).</summary>
-public static class HealthEndpoints
+/// <summary>
+/// <c>/health/live</c> (the process answers) and <c>/health/ready</c> (configuration valid, dependencies reachable).
+/// Each concern registers its own readiness check with <see cref="ReadyTag"/> (discovery in CdsHooks, client
+/// authentication in CdsHooks/Auth, the audit store in Stewardship/Setup).
+/// </summary>
+public static class HealthRegistration
 {
     /// <summary>Checks with this tag make up <c>/health/ready</c>.</summary>
     public const string ReadyTag = "ready";
 
+    /// <summary>The health check service the endpoints report from; the checks themselves come with their concerns.</summary>
     public static IHostApplicationBuilder AddHealth(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks()
-            .AddCheck<DiscoveryHealthCheck>("discovery", tags: [ReadyTag]);
+        builder.Services.AddHealthChecks();
         return builder;
     }
 
@@ -29,13 +33,4 @@ public static class HealthEndpoints
             status = report.Status.ToString(),
             checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
         });
-}
-
-/// <summary>Ready when the discovery document lists at least one service.</summary>
-internal sealed class DiscoveryHealthCheck(CdsHooks.CdsServiceCatalog catalog) : IHealthCheck
-{
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(catalog.Services.Count > 0
-            ? HealthCheckResult.Healthy($"{catalog.Services.Count} services")
-            : HealthCheckResult.Unhealthy("cds-services.json lists no service"));
 }
