@@ -5,9 +5,8 @@ namespace CdsLmn.Service.Tests.Pipeline.CdsHooks;
 /// <summary>docs/cds-hooks-spec.md §6.3 and §10 item 62.</summary>
 public sealed class CorsTests(AppFixture<Profiles.Development> appFixture) : IClassFixture<AppFixture<Profiles.Development>>
 {
-    private readonly CdsLmnApp _app = appFixture.App;
-
     private const string SandboxOrigin = "https://sandbox.cds-hooks.org";
+    private readonly CdsLmnApp _app = appFixture.App;
 
     [Theory]
     [InlineData(TestData.OrderSelectUrl, "POST")]

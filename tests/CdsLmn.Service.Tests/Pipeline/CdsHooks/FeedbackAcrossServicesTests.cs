@@ -8,9 +8,8 @@ namespace CdsLmn.Service.Tests.Pipeline.CdsHooks;
 /// <summary>Feedback names cards of its own service: an order-select card reported to order-sign is foreign there.</summary>
 public sealed class FeedbackAcrossServicesTests(AppFixture<Profiles.Development> appFixture) : IClassFixture<AppFixture<Profiles.Development>>
 {
-    private readonly CdsLmnApp _app = appFixture.App;
-
     private const string SignFeedbackUrl = TestData.OrderSignUrl + "/feedback";
+    private readonly CdsLmnApp _app = appFixture.App;
 
     [Fact]
     public async Task AnOrderSelectCardReportedToOrderSignIsCountedForeignAndNotStored()

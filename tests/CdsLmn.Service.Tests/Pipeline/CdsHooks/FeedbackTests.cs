@@ -9,9 +9,8 @@ namespace CdsLmn.Service.Tests.Pipeline.CdsHooks;
 /// <summary>docs/cds-hooks-spec.md §5 and §10 items 49–51: the feedback endpoint validates, stores once, and answers 200 with a receipt.</summary>
 public sealed class FeedbackTests(AppFixture<Profiles.Development> appFixture) : IClassFixture<AppFixture<Profiles.Development>>
 {
-    private readonly CdsLmnApp _app = appFixture.App;
-
     private const string Card = "8a7f5e2c-1d3b-4c6a-9e0f-2b4d6c8a0e1f";
+    private readonly CdsLmnApp _app = appFixture.App;
 
     public static TheoryData<string, string> MalformedBodies() => new()
     {

@@ -13,9 +13,8 @@ namespace CdsLmn.Service.Tests.Pipeline.CdsHooks;
 /// </summary>
 public sealed class HookFuzzTests(AppFixture<HookFuzzTests.Offline> appFixture) : IClassFixture<AppFixture<HookFuzzTests.Offline>>
 {
-    private readonly CdsLmnApp _app = appFixture.App;
-
     private const int Seed = 20261126;
+    private readonly CdsLmnApp _app = appFixture.App;
 
     private static readonly (string Fixture, string Url)[] Seeds =
     [

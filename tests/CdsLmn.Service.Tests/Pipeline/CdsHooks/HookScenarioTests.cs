@@ -9,10 +9,9 @@ namespace CdsLmn.Service.Tests.Pipeline.CdsHooks;
 /// </summary>
 public sealed class HookScenarioTests(AppFixture<Profiles.Development> appFixture) : IClassFixture<AppFixture<Profiles.Development>>
 {
-    private readonly CdsLmnApp _app = appFixture.App;
-
     private const string Negative = "260385009";
     private const string Positive = "10828004";
+    private readonly CdsLmnApp _app = appFixture.App;
 
     [Fact]
     public async Task WarnsAPmaPatientWithoutConductionBlockWithNegativeGm1AndHighCk()

@@ -5,9 +5,8 @@ namespace CdsLmn.Service.Tests.Pipeline.CdsHooks;
 /// <summary>The 412 names each missing prefetch key once, and keys that share a reason share one sentence.</summary>
 public sealed class MissingEvidenceTests(AppFixture<Profiles.Development> appFixture) : IClassFixture<AppFixture<Profiles.Development>>
 {
-    private readonly CdsLmnApp _app = appFixture.App;
-
     private const string NoServer = "not prefetched, and the request has no fhirServer";
+    private readonly CdsLmnApp _app = appFixture.App;
 
     [Fact]
     public async Task NamesEachMissingKeyOnceAndEachReasonOnce()

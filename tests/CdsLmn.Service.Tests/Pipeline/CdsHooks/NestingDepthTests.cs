@@ -5,9 +5,8 @@ namespace CdsLmn.Service.Tests.Pipeline.CdsHooks;
 /// <summary>A body nested too deeply is told apart from malformed JSON, on hook calls and on feedback.</summary>
 public sealed class NestingDepthTests(AppFixture<Profiles.Development> appFixture) : IClassFixture<AppFixture<Profiles.Development>>
 {
-    private readonly CdsLmnApp _app = appFixture.App;
-
     private const string TooDeep = "the body is nested more deeply than 64 levels";
+    private readonly CdsLmnApp _app = appFixture.App;
 
     public static TheoryData<string> Urls() => [TestData.OrderSelectUrl, FeedbackBodies.SelectFeedbackUrl];
 

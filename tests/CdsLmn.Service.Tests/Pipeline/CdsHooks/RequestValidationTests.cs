@@ -7,10 +7,9 @@ namespace CdsLmn.Service.Tests.Pipeline.CdsHooks;
 /// <summary>docs/service-contract.md status codes; docs/cds-hooks-spec.md §10 items 11–18: every bad request gets a 4xx OperationOutcome.</summary>
 public sealed class RequestValidationTests(AppFixture<Profiles.Development> appFixture) : IClassFixture<AppFixture<Profiles.Development>>
 {
-    private readonly CdsLmnApp _app = appFixture.App;
-
     private const string SelectFixture = "sandbox/order-select.json";
     private const string SignFixture = "sandbox/order-sign.json";
+    private readonly CdsLmnApp _app = appFixture.App;
 
     public static TheoryData<string, string, string, string> BadRequests() => new()
     {

@@ -7,10 +7,9 @@ namespace CdsLmn.Service.Tests.Pipeline.OpenApi;
 public sealed class OpenApiTests(AppFixture<Profiles.Development> developmentFixture, AppFixture<Profiles.ProductionExample> productionFixture)
     : IClassFixture<AppFixture<Profiles.Development>>, IClassFixture<AppFixture<Profiles.ProductionExample>>
 {
+    private const string DocumentUrl = "/openapi/v1.json";
     private readonly CdsLmnApp _development = developmentFixture.App;
     private readonly CdsLmnApp _production = productionFixture.App;
-
-    private const string DocumentUrl = "/openapi/v1.json";
 
     [Fact]
     public async Task DevelopmentServesADocumentListingDiscoveryEachServiceItsFeedbackAndHealth()

@@ -6,9 +6,8 @@ namespace CdsLmn.Service.Tests.Pipeline.CdsHooks.Auth;
 /// <summary>docs/cds-hooks-spec.md §10 item 61: JWTs never appear in logs, not even at Trace, not even when refused.</summary>
 public sealed class AuthLogHygieneTests(AppFixture<Profiles.Auth> appFixture) : IClassFixture<AppFixture<Profiles.Auth>>
 {
-    private readonly CdsLmnApp _app = appFixture.App;
-
     private const string Hook = TestData.OrderSelectUrl;
+    private readonly CdsLmnApp _app = appFixture.App;
 
     [Fact]
     public async Task NeitherTheTokenNorItsSignatureIsEverLogged()

@@ -11,10 +11,9 @@ namespace CdsLmn.Service.Tests.Pipeline.CdsHooks.Auth;
 /// </summary>
 public sealed class ClientAuthenticationTests(AppFixture<Profiles.Auth> appFixture) : IClassFixture<AppFixture<Profiles.Auth>>
 {
-    private readonly CdsLmnApp _app = appFixture.App;
-
     private const string Hook = TestData.OrderSelectUrl;
     private const string SandboxOrigin = "https://sandbox.cds-hooks.org";
+    private readonly CdsLmnApp _app = appFixture.App;
 
     /// <summary>Each refused case and the reason code the service must log for it (so each fails for the right reason).</summary>
     public static TheoryData<string, string> RefusedCases => new()

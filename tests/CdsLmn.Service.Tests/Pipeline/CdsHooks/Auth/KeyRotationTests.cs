@@ -10,9 +10,8 @@ namespace CdsLmn.Service.Tests.Pipeline.CdsHooks.Auth;
 /// </summary>
 public sealed class KeyRotationTests(AppFixture<Profiles.AuthOnManualClock> appFixture) : IClassFixture<AppFixture<Profiles.AuthOnManualClock>>
 {
-    private readonly CdsLmnApp _app = appFixture.App;
-
     private const string Hook = TestData.OrderSelectUrl;
+    private readonly CdsLmnApp _app = appFixture.App;
 
     [Fact]
     public async Task RefetchesOnceForANewKidAndNotForEveryUnknownOne()

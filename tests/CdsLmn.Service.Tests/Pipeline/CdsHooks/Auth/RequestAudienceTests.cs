@@ -4,9 +4,8 @@ namespace CdsLmn.Service.Tests.Pipeline.CdsHooks.Auth;
 /// <summary>Without a configured public base URL the expected <c>aud</c> is the URL the request was made to.</summary>
 public sealed class RequestAudienceTests(AppFixture<RequestAudienceTests.InlineKeyOnly> appFixture) : IClassFixture<AppFixture<RequestAudienceTests.InlineKeyOnly>>
 {
-    private readonly CdsLmnApp _app = appFixture.App;
-
     private const string Hook = TestData.OrderSelectUrl;
+    private readonly CdsLmnApp _app = appFixture.App;
 
     /// <summary>Required mode without <c>CdsLmn:PublicBaseUrl</c> and with an inline JWK Set only.</summary>
     public sealed class InlineKeyOnly : IAppProfile

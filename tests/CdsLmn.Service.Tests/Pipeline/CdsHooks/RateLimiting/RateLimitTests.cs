@@ -6,9 +6,8 @@ namespace CdsLmn.Service.Tests.Pipeline.CdsHooks.RateLimiting;
 /// <summary>The per-client rate limit through the real pipeline: partitioned by the verified iss and tenant.</summary>
 public sealed class RateLimitTests(AppFixture<RateLimitTests.RateLimited> appFixture) : IClassFixture<AppFixture<RateLimitTests.RateLimited>>
 {
-    private readonly CdsLmnApp _app = appFixture.App;
-
     private const string Hook = TestData.OrderSelectUrl;
+    private readonly CdsLmnApp _app = appFixture.App;
 
     /// <summary>Three calls per client per hour, so the fourth is refused without any timing in the test.</summary>
     public sealed class RateLimited : IAppProfile
