@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using CdsLmn.Service.CdsHooks.Models;
 
@@ -55,12 +54,3 @@ public static class CdsJson
         _ => false,
     };
 }
-
-[JsonSourceGenerationOptions(
-    JsonSerializerDefaults.Web,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    AllowTrailingCommas = false,
-    ReadCommentHandling = JsonCommentHandling.Disallow)]
-[JsonSerializable(typeof(FhirAuthorization))]
-[JsonSerializable(typeof(CdsResponse))]
-internal sealed partial class CdsJsonContext : JsonSerializerContext;

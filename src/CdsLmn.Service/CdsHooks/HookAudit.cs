@@ -31,16 +31,3 @@ public sealed partial class HookAudit(ILoggerFactory loggerFactory, IPatientIdHa
     private partial void LogHookCall(DateTimeOffset time, string clientIssuer, string tenant, string hookInstance, string serviceId,
         string patientHash, IReadOnlyList<string> resourcesRead, string decision, IReadOnlyList<string> cardUuids, bool shadow);
 }
-
-/// <summary>What the audit trail keeps of one hook call.</summary>
-public sealed record HookAuditEvent(
-    DateTimeOffset Time,
-    string? ClientIssuer,
-    string? Tenant,
-    string HookInstance,
-    string ServiceId,
-    string PatientId, // the raw id: hashed before it is logged
-    IReadOnlyList<string> ResourcesRead,
-    string Decision,
-    IReadOnlyList<string> CardUuids,
-    bool Shadow);

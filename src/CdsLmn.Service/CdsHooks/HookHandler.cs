@@ -1,5 +1,4 @@
 using CdsLmn.Clinical;
-using CdsLmn.Clinical.Advising;
 using CdsLmn.Service.CdsHooks.Models;
 using CdsLmn.Service.Evidence;
 using CdsLmn.Service.Stewardship;
@@ -7,14 +6,6 @@ using Microsoft.Extensions.Options;
 using CdsLmn.Service.Http;
 
 namespace CdsLmn.Service.CdsHooks;
-
-/// <summary>What a hook call produced: a response to send, or an error outcome (400 for an unreadable draft order, 412).</summary>
-public sealed record HookOutcome(CdsResponse? Response, OperationOutcomeResult? Error)
-{
-    public static HookOutcome Cards(CdsResponse response) => new(response, null);
-
-    public static HookOutcome Failed(OperationOutcomeResult error) => new(null, error);
-}
 
 /// <summary>
 /// One hook call: gather (<see cref="EvidenceGatherer"/> reads what the decision needs and decides, or says what is

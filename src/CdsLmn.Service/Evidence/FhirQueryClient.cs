@@ -132,11 +132,3 @@ public sealed partial class FhirQueryClient(
     [LoggerMessage(Level = LogLevel.Warning, Message = "FHIR GET {ResourceType} failed: {Failure}")]
     private partial void LogFailure(string resourceType, string failure);
 }
-
-/// <summary>The EHR's FHIR server for one hook request, with the token it lent us. Never logged.</summary>
-public sealed record FhirServer(Uri BaseUrl, string? AccessToken)
-{
-    public Uri BaseWithSlash { get; } = BaseUrl.AbsoluteUri.EndsWith('/') ? BaseUrl : new Uri(BaseUrl.AbsoluteUri + "/");
-
-    public override string ToString() => $"FhirServer {{ {BaseUrl} }}";
-}

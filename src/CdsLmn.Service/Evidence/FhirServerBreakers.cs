@@ -47,6 +47,3 @@ public sealed class FhirServerBreakers(IOptions<FhirOptions> options, [FromKeyed
         return ValueTask.CompletedTask;
     }
 }
-
-/// <summary>What one hook request's round of FHIR calls produced, and whether the server was at fault in any of them.</summary>
-public sealed record FhirRound(GatheredEvidence Evidence, bool ServerFault);

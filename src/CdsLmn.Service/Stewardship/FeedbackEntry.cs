@@ -28,9 +28,3 @@ public sealed record FeedbackEntry
     /// <summary>When the outcome happened (UTC).</summary>
     public required DateTimeOffset OutcomeAt { get; init; }
 }
-
-/// <summary>
-/// What a feedback write did: entries read, entries new to the store, entries about cards the store never issued
-/// (stored, marked unknown), and entries about cards another service issued (not stored).
-/// </summary>
-public sealed record FeedbackResult(int Received, int Stored, int UnknownCards, int ForeignCards);

@@ -9,19 +9,3 @@ public interface IPatientIdHasher
     /// <summary>The hash, or null while the salt is not loaded yet (a shared database not reached since start).</summary>
     string? TryHash(string patientId);
 }
-
-/// <summary>Hashes with the ledger database's salt.</summary>
-internal sealed class LedgerPatientIdHasher(ILedgerDatabase database) : IPatientIdHasher
-{
-    public string? TryHash(string patientId)
-    {
-        try
-        {
-            return database.HashPatientId(patientId);
-        }
-        catch (InvalidOperationException)
-        {
-            return null; // PostgresStore before its first successful connection
-        }
-    }
-}

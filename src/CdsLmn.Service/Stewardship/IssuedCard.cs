@@ -33,6 +33,3 @@ public sealed record IssuedCard
     /// <summary>The card's suggestions, so the report can say which were accepted.</summary>
     public IReadOnlyList<IssuedSuggestion> Suggestions { get; init; } = [];
 }
-
-/// <summary>A suggestion on an issued card: its <c>uuid</c> (echoed in <c>acceptedSuggestions[].id</c>) and its label.</summary>
-public sealed record IssuedSuggestion(string Uuid, string Label);

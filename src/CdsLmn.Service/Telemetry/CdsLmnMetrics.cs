@@ -4,14 +4,6 @@ using System.Diagnostics.Metrics;
 
 namespace CdsLmn.Service.Telemetry;
 
-/// <summary>State of a FHIR server's circuit breaker, as reported by <c>cdslmn.fhir.circuit_state</c>.</summary>
-public enum BreakerState
-{
-    Closed = 0,
-    HalfOpen = 1,
-    Open = 2,
-}
-
 /// <summary>
 /// The service's own instruments, on the <c>CdsLmn</c> meter. Tags are low-cardinality by construction:
 /// never a patient id, a token, a query string or a full URL.

@@ -15,9 +15,3 @@ public sealed class TelemetryOptions
     [EnumDataType(typeof(OtlpProtocol))]
     public OtlpProtocol OtlpProtocol { get; set; } = OtlpProtocol.Grpc;
 }
-
-public enum OtlpProtocol
-{
-    Grpc,
-    HttpProtobuf,
-}

@@ -1,0 +1,3 @@
+namespace CdsLmn.Service.Stewardship;
+
+public sealed record LabelCount(string Label, int Count);

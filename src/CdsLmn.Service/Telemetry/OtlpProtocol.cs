@@ -1,0 +1,7 @@
+namespace CdsLmn.Service.Telemetry;
+
+public enum OtlpProtocol
+{
+    Grpc,
+    HttpProtobuf,
+}
