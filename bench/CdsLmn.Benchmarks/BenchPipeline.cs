@@ -61,7 +61,7 @@ public sealed class BenchPipeline : IDisposable
         return (int)output.Length;
     }
 
-    public async Task<HookOutcome> HandleAsync(byte[] body)
+    public async Task<HookAnswer> HandleAsync(byte[] body)
     {
         var (call, error) = await ReadAsync(body);
         return error is null ? await Handler.HandleAsync(call!, CancellationToken.None) : throw new InvalidOperationException(error.Diagnostics);

@@ -70,8 +70,8 @@ public static class CardText
 
     internal static Advice Build(CardFacts facts)
     {
-        var row = facts.Outcome.Row ?? throw new ArgumentException("A card needs a row.", nameof(facts));
-        var indicator = facts.Outcome.Level == CardLevel.Warning ? AdviceIndicator.Warning : AdviceIndicator.Info;
+        var row = facts.Match.Row ?? throw new ArgumentException("A card needs a row.", nameof(facts));
+        var indicator = facts.Match.Level == CardLevel.Warning ? AdviceIndicator.Warning : AdviceIndicator.Info;
         var cited = new List<EvidenceSource>();
         return new Advice
         {

@@ -19,13 +19,13 @@ public sealed partial class HookHandler(
     TimeProvider time,
     ILogger<HookHandler> logger)
 {
-    public async Task<HookOutcome> HandleAsync(HookCall call, CancellationToken cancellationToken)
+    public async Task<HookAnswer> HandleAsync(HookCall call, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var gathered = await gatherer.GatherAsync(ToEvidenceRequest(call), call.Kind.Stage(), cancellationToken);
         if (gathered.UnreadableDraftOrder is { } unreadable)
         {
-            return HookOutcome.Failed(OperationOutcomeResult.BadRequest(unreadable));
+            return HookAnswer.Failed(OperationOutcomeResult.BadRequest(unreadable));
         }
 
         var shadow = mode.Value.IsShadow;
@@ -34,14 +34,14 @@ public sealed partial class HookHandler(
             var why = gathered.MissingDescription!; // set whenever no assessment was reached
             Audit(call, gathered.ResourcesRead, $"undecided (missing {string.Join(", ", gathered.MissingKinds)})", [], shadow);
             LogUndecided(call.Service.Id, call.Request.HookInstance, why, time.GetElapsedTime(started).TotalMilliseconds);
-            return HookOutcome.Failed(OperationOutcomeResult.PreconditionFailed(why));
+            return HookAnswer.Failed(OperationOutcomeResult.PreconditionFailed(why));
         }
 
         if (assessment.Advice.Count == 0)
         {
             // The audit event is the one log line of a decided call: it carries the decision and the cards.
             Audit(call, gathered.ResourcesRead, "no card", [], shadow);
-            return HookOutcome.Cards(CdsResponse.Silent);
+            return HookAnswer.Cards(CdsResponse.Silent);
         }
 
         var cards = new List<Card>(assessment.Advice.Count);
@@ -55,7 +55,7 @@ public sealed partial class HookHandler(
         }
         Audit(call, gathered.ResourcesRead, string.Join(", ", decision), cards.ConvertAll(card => card.Uuid), shadow);
 
-        return HookOutcome.Cards(shadow ? CdsResponse.Silent : new CdsResponse { Cards = cards });
+        return HookAnswer.Cards(shadow ? CdsResponse.Silent : new CdsResponse { Cards = cards });
     }
 
     private static EvidenceRequest ToEvidenceRequest(HookCall call) => new()
