@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Npgsql;
 
 namespace CdsLmn.Service.Stewardship.Postgres;
@@ -12,7 +13,7 @@ internal static class PostgresSchema
     // Any constant shared by every replica: pg_advisory_lock serialises their migrations.
     private const long MigrationLockKey = 0x43_64_73_4C_6D_6E_01; // "CdsLmn" + 1
 
-    private static readonly string[] Steps =
+    private static readonly ImmutableArray<string> Steps =
     [
         // 1: issued cards with their suggestions, feedback, and store settings (the generated patient-id salt).
         """

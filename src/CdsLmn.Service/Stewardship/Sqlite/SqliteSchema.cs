@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.Data.Sqlite;
 
 namespace CdsLmn.Service.Stewardship.Sqlite;
@@ -8,7 +9,7 @@ namespace CdsLmn.Service.Stewardship.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    private static readonly string[] Steps =
+    private static readonly ImmutableArray<string> Steps =
     [
         // 1: issued cards with their suggestions, feedback, and store settings (the generated patient-id salt).
         """
