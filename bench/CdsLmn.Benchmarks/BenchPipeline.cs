@@ -13,7 +13,7 @@ namespace CdsLmn.Benchmarks;
 /// without a socket: read and validate the request, gather and decide, build and serialize the answer. The
 /// baseline is what bench/Baseline does: parse the body into a JsonDocument and write <c>{"cards":[]}</c>.
 /// </summary>
-public sealed class BenchPipeline : IDisposable
+internal sealed class BenchPipeline : IDisposable
 {
     private static readonly byte[] Silence = """{"cards":[]}"""u8.ToArray();
 

@@ -11,7 +11,7 @@ public class HookPipelineBenchmarks : PipelineBenchmark
 
     protected override byte[] CreateBody() => BenchRequests.OrderSelect(Observations);
 
-    protected override void Check(HookAnswer outcome)
+    private protected override void Check(HookAnswer outcome)
     {
         if (outcome is not { Response.Cards.Count: 1 })
         {

@@ -32,7 +32,7 @@ public abstract class PipelineBenchmark
     protected abstract byte[] CreateBody();
 
     /// <summary>Refuses a body that does not give the answer the benchmark is about.</summary>
-    protected virtual void Check(Service.CdsHooks.HookAnswer outcome)
+    private protected virtual void Check(Service.CdsHooks.HookAnswer outcome)
     {
         if (outcome.Response is null)
         {

@@ -5,7 +5,7 @@ using CdsLmn.Service.Http;
 namespace CdsLmn.Service.CdsHooks;
 
 /// <summary>The CDS Hooks routes: discovery and the hook services.</summary>
-public static class CdsHooksEndpoints
+internal static class CdsHooksEndpoints
 {
     public static IEndpointRouteBuilder MapCdsHooks(this IEndpointRouteBuilder app)
     {

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace CdsLmn.Service.CdsHooks;
 
 /// <summary>Wire-protocol settings, bound from <c>CdsLmn</c>.</summary>
-public sealed class CdsHooksOptions
+internal sealed class CdsHooksOptions
 {
     public const string Section = "CdsLmn";
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Cors.Infrastructure;
 namespace CdsLmn.Service.CdsHooks;
 
 /// <summary>Registers and wires the CDS Hooks wire protocol: options, discovery, request reading, CORS, error bodies.</summary>
-public static class CdsHooksRegistration
+internal static class CdsHooksRegistration
 {
     public static IHostApplicationBuilder AddCdsHooks(this IHostApplicationBuilder builder)
     {

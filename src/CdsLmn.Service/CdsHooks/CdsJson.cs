@@ -11,7 +11,7 @@ namespace CdsLmn.Service.CdsHooks;
 /// never a <c>null</c>, <c>""</c>, <c>[]</c> or <c>{}</c> member — except the response's <c>cards</c>,
 /// which is REQUIRED even when empty.
 /// </summary>
-public static class CdsJson
+internal static class CdsJson
 {
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 

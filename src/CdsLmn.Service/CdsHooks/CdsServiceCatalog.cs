@@ -6,7 +6,7 @@ namespace CdsLmn.Service.CdsHooks;
 /// The discovery document, embedded from <c>cds-services.json</c> at the repository root: served byte for
 /// byte, and read once to know which hook each service id answers.
 /// </summary>
-public sealed class CdsServiceCatalog
+internal sealed class CdsServiceCatalog
 {
     private const string ResourceName = "cds-services.json";
 

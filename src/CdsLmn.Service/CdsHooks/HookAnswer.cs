@@ -4,7 +4,7 @@ using CdsLmn.Service.Http;
 namespace CdsLmn.Service.CdsHooks;
 
 /// <summary>What a hook call produced: a response to send, or an error outcome (400 for an unreadable draft order, 412).</summary>
-public sealed record HookAnswer(CdsResponse? Response, OperationOutcomeResult? Error)
+internal sealed record HookAnswer(CdsResponse? Response, OperationOutcomeResult? Error)
 {
     public static HookAnswer Cards(CdsResponse response) => new(response, null);
 

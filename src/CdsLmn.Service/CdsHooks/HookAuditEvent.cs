@@ -1,7 +1,7 @@
 namespace CdsLmn.Service.CdsHooks;
 
 /// <summary>What the audit trail keeps of one hook call.</summary>
-public sealed record HookAuditEvent(
+internal sealed record HookAuditEvent(
     DateTimeOffset Time,
     string? ClientIssuer,
     string? Tenant,

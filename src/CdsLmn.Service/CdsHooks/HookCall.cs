@@ -5,7 +5,7 @@ using CdsLmn.Service.CdsHooks.Models;
 namespace CdsLmn.Service.CdsHooks;
 
 /// <summary>A validated hook request: the wire request plus the context fields both order hooks share.</summary>
-public sealed record HookCall
+internal sealed record HookCall
 {
     public required CdsService Service { get; init; }
 

@@ -11,7 +11,7 @@ namespace CdsLmn.Service.CdsHooks;
 /// One hook call: gather (<see cref="EvidenceGatherer"/> reads what the decision needs and decides, or says what is
 /// missing) → cards → each card recorded in the ledger and the audit trail → in shadow mode recorded but not shown.
 /// </summary>
-public sealed partial class HookHandler(
+internal sealed partial class HookHandler(
     EvidenceGatherer gatherer,
     ICardLedger ledger,
     HookAudit audit,

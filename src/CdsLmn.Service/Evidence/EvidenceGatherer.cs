@@ -13,7 +13,7 @@ namespace CdsLmn.Service.Evidence;
 /// one time budget, on the allowlisted server only, only what <c>fhirAuthorization.scope</c> grants
 /// (<see cref="SmartScopes"/>), through that server's circuit breaker (<see cref="FhirServerBreakers"/>).
 /// </summary>
-public sealed partial class EvidenceGatherer(
+internal sealed partial class EvidenceGatherer(
     FhirQueryClient fhir,
     FhirServerAllowlist allowlist,
     FhirServerBreakers breakers,

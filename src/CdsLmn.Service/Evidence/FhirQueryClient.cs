@@ -15,7 +15,7 @@ namespace CdsLmn.Service.Evidence;
 /// carries the request's access token (when given) and goes only to the allowlisted <c>fhirServer</c>; next
 /// links that leave it are refused. Failures become <see cref="EvidenceResult.Fail"/>, never exceptions.
 /// </summary>
-public sealed partial class FhirQueryClient(
+internal sealed partial class FhirQueryClient(
     IHttpClientFactory httpClientFactory, IOptions<FhirOptions> options, ResultRelevance relevance, CdsLmnMetrics metrics, ILogger<FhirQueryClient> logger)
 {
     public const string HttpClientName = "fhir";

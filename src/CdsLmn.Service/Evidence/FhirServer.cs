@@ -1,7 +1,7 @@
 namespace CdsLmn.Service.Evidence;
 
 /// <summary>The EHR's FHIR server for one hook request, with the token it lent us. Never logged.</summary>
-public sealed record FhirServer(Uri BaseUrl, string? AccessToken)
+internal sealed record FhirServer(Uri BaseUrl, string? AccessToken)
 {
     public Uri BaseWithSlash { get; } = BaseUrl.AbsoluteUri.EndsWith('/') ? BaseUrl : new Uri(BaseUrl.AbsoluteUri + "/");
 

@@ -7,7 +7,7 @@ namespace CdsLmn.Service.Evidence;
 /// <see cref="Assessment"/> with the resources it rests on, an unreadable draft order (the client's error, 400), or
 /// the evidence that is still missing and why (412).
 /// </summary>
-public sealed record GatherResult
+internal sealed record GatherResult
 {
     public Assessment? Assessment { get; private init; }
 

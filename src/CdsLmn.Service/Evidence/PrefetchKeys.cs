@@ -7,7 +7,7 @@ namespace CdsLmn.Service.Evidence;
 /// The prefetch keys of cds-services.json and the evidence each one carries. The templates themselves are the
 /// queries we run when a key is missing, so prefetch and fallback can never disagree.
 /// </summary>
-public static class PrefetchKeys
+internal static class PrefetchKeys
 {
     public static FrozenDictionary<string, EvidenceKind> Kinds { get; } = new Dictionary<string, EvidenceKind>(StringComparer.Ordinal)
     {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace CdsLmn.Service.Health;
 
 /// <summary><c>/health/live</c> (the process answers) and <c>/health/ready</c> (configuration valid, dependencies reachable).</summary>
-public static class HealthEndpoints
+internal static class HealthEndpoints
 {
     /// <summary>Checks with this tag make up <c>/health/ready</c>.</summary>
     public const string ReadyTag = "ready";

@@ -12,7 +12,7 @@ namespace CdsLmn.Service.Onboarding;
 /// environment), with the command line's server as the only allowed one and logging off (nothing but the result
 /// on standard output; a progress line per patient on a terminal's standard error).
 /// </summary>
-public static class FhirCheckRun
+internal static class FhirCheckRun
 {
     public static async Task<int> RunAsync(FhirCheckRequest request, TextWriter output, TextWriter error,
         IReadOnlyDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default)

@@ -1,7 +1,7 @@
 namespace CdsLmn.Service.Onboarding;
 
 /// <summary>What <c>check-fhir</c> found for one patient.</summary>
-public sealed record PatientCheck
+internal sealed record PatientCheck
 {
     public required string Patient { get; init; }
 

@@ -6,7 +6,7 @@ namespace CdsLmn.Service.Stewardship;
 /// One validated feedback entry, as the store keeps it. Its identity — what makes a repeat a duplicate —
 /// is the card uuid, the outcome, the outcome time (to the millisecond) and the set of accepted suggestion ids.
 /// </summary>
-public sealed record FeedbackEntry
+internal sealed record FeedbackEntry
 {
     /// <summary>The service id the feedback was posted to.</summary>
     public required string ServiceId { get; init; }

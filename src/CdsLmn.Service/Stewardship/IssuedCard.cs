@@ -4,7 +4,7 @@ namespace CdsLmn.Service.Stewardship;
 /// A card the service produced, as the audit store keeps it. The hook handler records one per card it
 /// issues — in shadow mode too, where the card is recorded but not sent.
 /// </summary>
-public sealed record IssuedCard
+internal sealed record IssuedCard
 {
     /// <summary>The card's <c>uuid</c> as sent to the EHR (feedback refers to it).</summary>
     public required string CardUuid { get; init; }

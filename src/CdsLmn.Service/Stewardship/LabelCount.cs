@@ -1,3 +1,3 @@
 namespace CdsLmn.Service.Stewardship;
 
-public sealed record LabelCount(string Label, int Count);
+internal sealed record LabelCount(string Label, int Count);

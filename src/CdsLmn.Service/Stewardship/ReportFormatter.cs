@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace CdsLmn.Service.Stewardship;
 
 /// <summary>Writes a <see cref="StewardshipSummary"/> as an aligned table, CSV (RFC 4180) or JSON.</summary>
-public static class ReportFormatter
+internal static class ReportFormatter
 {
     private static readonly ImmutableArray<string> Columns =
         ["service", "mode", "row", "indicator", "shown", "accepted", "overridden", "no_feedback", "override_reasons", "accepted_suggestions"];

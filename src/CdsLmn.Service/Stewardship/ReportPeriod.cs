@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace CdsLmn.Service.Stewardship;
 
 /// <summary>An inclusive range of UTC days; either end may be open.</summary>
-public sealed record ReportPeriod(DateOnly? From, DateOnly? To)
+internal sealed record ReportPeriod(DateOnly? From, DateOnly? To)
 {
     public static ReportPeriod All { get; } = new(null, null);
 

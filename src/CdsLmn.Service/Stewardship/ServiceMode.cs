@@ -1,7 +1,7 @@
 namespace CdsLmn.Service.Stewardship;
 
 /// <summary>Whether cards reach the clinician.</summary>
-public enum ServiceMode
+internal enum ServiceMode
 {
     /// <summary>Cards are answered to the EHR and recorded.</summary>
     Active,

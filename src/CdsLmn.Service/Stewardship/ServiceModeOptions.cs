@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace CdsLmn.Service.Stewardship;
 
 /// <summary><c>CdsLmn:Mode</c>, bound and validated at start-up.</summary>
-public sealed class ServiceModeOptions
+internal sealed class ServiceModeOptions
 {
     public const string Section = "CdsLmn";
 

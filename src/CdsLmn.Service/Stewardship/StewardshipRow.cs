@@ -4,7 +4,7 @@ namespace CdsLmn.Service.Stewardship;
 /// Cards of one service, mode and decision row, and what became of them. A card's outcome is its latest
 /// feedback, so <c>Accepted + Overridden + WithoutFeedback == Shown</c>.
 /// </summary>
-public sealed record StewardshipRow
+internal sealed record StewardshipRow
 {
     public required string ServiceId { get; init; }
 

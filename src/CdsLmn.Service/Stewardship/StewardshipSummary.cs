@@ -1,7 +1,7 @@
 namespace CdsLmn.Service.Stewardship;
 
 /// <summary>The stewardship report's figures.</summary>
-public sealed record StewardshipSummary
+internal sealed record StewardshipSummary
 {
     public required ReportPeriod Period { get; init; }
 

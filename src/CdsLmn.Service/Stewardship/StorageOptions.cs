@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace CdsLmn.Service.Stewardship;
 
 /// <summary>The audit store, bound from <c>CdsLmn:Storage</c> (and <c>ConnectionStrings:CdsLmn</c>).</summary>
-public sealed class StorageOptions
+internal sealed class StorageOptions
 {
     public const string Section = "CdsLmn:Storage";
 

@@ -1,7 +1,7 @@
 namespace CdsLmn.Service.Stewardship;
 
 /// <summary>Where the audit store and the <c>jti</c> replay record live.</summary>
-public enum StorageProvider
+internal enum StorageProvider
 {
     /// <summary>An embedded SQLite file; the replay record stays in memory. One instance only.</summary>
     Sqlite,

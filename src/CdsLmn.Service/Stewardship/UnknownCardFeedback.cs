@@ -1,3 +1,3 @@
 namespace CdsLmn.Service.Stewardship;
 
-public sealed record UnknownCardFeedback(string ServiceId, int Entries);
+internal sealed record UnknownCardFeedback(string ServiceId, int Entries);

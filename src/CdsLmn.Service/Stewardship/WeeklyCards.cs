@@ -1,3 +1,3 @@
 namespace CdsLmn.Service.Stewardship;
 
-public sealed record WeeklyCards(DateOnly WeekStart, string Mode, string Indicator, int Cards);
+internal sealed record WeeklyCards(DateOnly WeekStart, string Mode, string Indicator, int Cards);

@@ -1,7 +1,7 @@
 namespace CdsLmn.Service.Telemetry;
 
 /// <summary>State of a FHIR server's circuit breaker, as reported by <c>cdslmn.fhir.circuit_state</c>.</summary>
-public enum BreakerState
+internal enum BreakerState
 {
     Closed = 0,
     HalfOpen = 1,

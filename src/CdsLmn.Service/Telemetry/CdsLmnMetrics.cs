@@ -8,7 +8,7 @@ namespace CdsLmn.Service.Telemetry;
 /// The service's own instruments, on the <c>CdsLmn</c> meter. Tags are low-cardinality by construction:
 /// never a patient id, a token, a query string or a full URL.
 /// </summary>
-public sealed class CdsLmnMetrics
+internal sealed class CdsLmnMetrics
 {
     public const string MeterName = "CdsLmn";
 

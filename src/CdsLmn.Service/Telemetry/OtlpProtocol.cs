@@ -1,6 +1,6 @@
 namespace CdsLmn.Service.Telemetry;
 
-public enum OtlpProtocol
+internal enum OtlpProtocol
 {
     Grpc,
     HttpProtobuf,

@@ -1,7 +1,7 @@
 namespace CdsLmn.Service.CdsHooks.Auth;
 
 /// <summary>Whether CDS clients (EHRs) must present a JWT (docs/cds-hooks-spec.md §6.2).</summary>
-public enum ClientAuthMode
+internal enum ClientAuthMode
 {
     /// <summary>Every call under <c>/cds-services</c> needs a valid client JWT.</summary>
     Required,

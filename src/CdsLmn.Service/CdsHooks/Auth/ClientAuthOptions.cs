@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace CdsLmn.Service.CdsHooks.Auth;
 
 /// <summary>EHR client authentication, bound from <c>CdsLmn:Auth</c> (plus <c>CdsLmn:PublicBaseUrl</c>).</summary>
-public sealed class ClientAuthOptions
+internal sealed class ClientAuthOptions
 {
     public const string Section = "CdsLmn:Auth";
 

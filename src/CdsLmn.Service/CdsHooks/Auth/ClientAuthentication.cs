@@ -13,7 +13,7 @@ namespace CdsLmn.Service.CdsHooks.Auth;
 /// keys from allowlisted JWK Sets, the <see cref="PolicyName"/> policy for the <c>/cds-services</c> route group, and
 /// start-up validation of <c>CdsLmn:Auth</c>.
 /// </summary>
-public static class ClientAuthentication
+internal static class ClientAuthentication
 {
     public const string SchemeName = "CdsClient";
 

@@ -1,7 +1,7 @@
 namespace CdsLmn.Service.CdsHooks.Auth;
 
 /// <summary>One trusted CDS client: <c>CdsLmn:Auth:Clients:{n}</c>.</summary>
-public sealed class TrustedClientOptions
+internal sealed class TrustedClientOptions
 {
     /// <summary>The client's <c>iss</c>, compared exactly.</summary>
     public string? Issuer { get; set; }

@@ -1,7 +1,7 @@
 namespace CdsLmn.Service.CdsHooks.Models;
 
 /// <summary>A suggestion the clinician accepted.</summary>
-public sealed record AcceptedSuggestion
+internal sealed record AcceptedSuggestion
 {
     /// <summary>REQUIRED. The suggestion's <c>uuid</c>.</summary>
     public required string Id { get; init; }

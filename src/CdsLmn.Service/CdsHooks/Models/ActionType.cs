@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace CdsLmn.Service.CdsHooks.Models;
 
 [JsonConverter(typeof(KebabCaseEnumConverter<ActionType>))]
-public enum ActionType
+internal enum ActionType
 {
     Create,
     Update,

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace CdsLmn.Service.CdsHooks.Models;
 
 [JsonConverter(typeof(KebabCaseEnumConverter<CardIndicator>))]
-public enum CardIndicator
+internal enum CardIndicator
 {
     Info,
     Warning,

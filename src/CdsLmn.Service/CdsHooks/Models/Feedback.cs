@@ -1,7 +1,7 @@
 namespace CdsLmn.Service.CdsHooks.Models;
 
 /// <summary>What the clinician did with one card.</summary>
-public sealed record Feedback
+internal sealed record Feedback
 {
     /// <summary>REQUIRED. The <c>uuid</c> of the card, as the service sent it.</summary>
     public required string Card { get; init; }

@@ -4,7 +4,7 @@ namespace CdsLmn.Service.CdsHooks.Models;
 
 /// <summary>What happened to a card (<c>cds-fb-1</c>); an ignored card gets no feedback at all.</summary>
 [JsonConverter(typeof(KebabCaseEnumConverter<FeedbackOutcome>))]
-public enum FeedbackOutcome
+internal enum FeedbackOutcome
 {
     Accepted,
     Overridden,

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace CdsLmn.Service.CdsHooks.Models;
 
 /// <summary>The answer to a valid feedback call: how many entries were read, how many were new (repeats are stored once), and how many named another service's card.</summary>
-public sealed record FeedbackReceipt
+internal sealed record FeedbackReceipt
 {
     /// <summary>REQUIRED. Entries in the request.</summary>
     public required int Received { get; init; }

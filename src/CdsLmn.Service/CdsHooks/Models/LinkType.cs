@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace CdsLmn.Service.CdsHooks.Models;
 
 [JsonConverter(typeof(KebabCaseEnumConverter<LinkType>))]
-public enum LinkType
+internal enum LinkType
 {
     Absolute,
     Smart,

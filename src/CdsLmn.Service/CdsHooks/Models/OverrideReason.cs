@@ -1,7 +1,7 @@
 namespace CdsLmn.Service.CdsHooks.Models;
 
 /// <summary>The clinician's reason for overriding a card.</summary>
-public sealed record OverrideReason
+internal sealed record OverrideReason
 {
     /// <summary>CONDITIONAL. Present when the clinician picked one of the card's <c>overrideReasons</c>; display may be missing.</summary>
     public CdsCoding? Reason { get; init; }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace CdsLmn.Service.CdsHooks.Models;
 
 [JsonConverter(typeof(KebabCaseEnumConverter<SelectionBehavior>))]
-public enum SelectionBehavior
+internal enum SelectionBehavior
 {
     AtMostOne,
     Any,

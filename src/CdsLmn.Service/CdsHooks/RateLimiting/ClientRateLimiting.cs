@@ -12,7 +12,7 @@ namespace CdsLmn.Service.CdsHooks.RateLimiting;
 /// mode) it is the remote IP address. Over the limit a client gets 429 with <c>Retry-After</c> and an
 /// OperationOutcome; other clients are unaffected. Health endpoints carry no policy and are never limited.
 /// </summary>
-public static class ClientRateLimiting
+internal static class ClientRateLimiting
 {
     public const string PolicyName = "cds-client";
 

@@ -15,7 +15,7 @@ namespace CdsLmn.Service.Stewardship.Setup;
 /// PostgreSQL database shared by replicas, which also holds the <c>jti</c> replay record. The provider is read when
 /// services are resolved, not here, so configuration added by a test host applies too.
 /// </summary>
-public static class StewardshipRegistration
+internal static class StewardshipRegistration
 {
     // The tag /health/ready selects (Health/HealthEndpoints.cs).
     private const string ReadyTag = "ready";
