@@ -77,9 +77,6 @@ internal sealed partial class EvidenceGatherer(
         return drafts with { Results = results };
     }
 
-    /// <summary>Reads draftOrders and prefetch; no network.</summary>
-    public static GatheredEvidence FromRequest(EvidenceRequest request) => WithPrefetch(request, FromDraftOrders(request));
-
     /// <summary>
     /// Fetches every key that is missing, failed or paginated, and the Medications references point to: one round
     /// through the server's breaker, which it counts as one sample; while the breaker is open nothing is called.

@@ -78,7 +78,7 @@ internal static class PostgresSchema
     /// </summary>
     public static async Task MigrateAsync(NpgsqlConnection connection, CancellationToken cancellationToken, int? target = null)
     {
-        var upTo = target ?? Steps.Length;
+        var upTo = target ?? LatestVersion;
         await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey});", connection))
         {
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
@@ -91,10 +91,10 @@ internal static class PostgresSchema
                 await create.ExecuteNonQueryAsync(cancellationToken);
             }
             var version = await ReadVersionAsync(connection, cancellationToken);
-            if (version > Steps.Length)
+            if (version > LatestVersion)
             {
                 throw new InvalidOperationException(
-                    $"The database has schema version {version}, newer than this service knows ({Steps.Length}); upgrade the service.");
+                    $"The database has schema version {version}, newer than this service knows ({LatestVersion}); upgrade the service.");
             }
             for (var step = version; step < upTo; step++)
             {

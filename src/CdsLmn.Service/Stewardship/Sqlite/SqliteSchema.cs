@@ -64,12 +64,12 @@ internal static class SqliteSchema
         {
             using var transaction = connection.BeginTransaction();
             var version = ReadVersion(connection, transaction);
-            if (version > Steps.Length)
+            if (version > LatestVersion)
             {
                 throw new InvalidOperationException(
-                    $"The store has schema version {version}, newer than this service knows ({Steps.Length}); upgrade the service.");
+                    $"The store has schema version {version}, newer than this service knows ({LatestVersion}); upgrade the service.");
             }
-            if (version == Steps.Length)
+            if (version == LatestVersion)
             {
                 return;
             }
