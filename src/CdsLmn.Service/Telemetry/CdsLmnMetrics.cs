@@ -50,9 +50,9 @@ internal sealed class CdsLmnMetrics
 
     /// <summary>
     /// A breaker changed state. <paramref name="server"/> is reduced to scheme, host and port (user info, path and
-    /// query are dropped), so a URL carrying a token never becomes a tag; null stands for the single FHIR client.
+    /// query are dropped), so a URL carrying a token never becomes a tag.
     /// </summary>
-    public void RecordCircuitState(string? server, BreakerState state) => _breakers[ServerTag(server)] = state;
+    public void RecordCircuitState(string server, BreakerState state) => _breakers[ServerTag(server)] = state;
 
     /// <summary>A request refused for authentication; <paramref name="reason"/> is a fixed word such as <c>missing</c>, <c>signature</c>, <c>expired</c>.</summary>
     public void RecordAuthFailure(string reason) =>
@@ -62,9 +62,8 @@ internal sealed class CdsLmnMetrics
     public void RecordLedgerDropped(int count, string reason) =>
         _ledgerDropped.Add(count, new KeyValuePair<string, object?>("reason", reason));
 
-    internal static string ServerTag(string? server) => server switch
+    private static string ServerTag(string server) => server switch
     {
-        null => "fhir",
         _ when Uri.TryCreate(server, UriKind.Absolute, out var uri) && uri.Host.Length > 0 => $"{uri.Scheme}://{uri.Authority}",
         _ when server.Length <= 64 && server.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_') => server,
         _ => "other",
