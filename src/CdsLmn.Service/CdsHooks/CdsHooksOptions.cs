@@ -13,9 +13,4 @@ internal sealed class CdsHooksOptions
 
     /// <summary><c>CdsLmn:Cors:AllowedOrigins</c>: browser origins (e.g. the CDS Hooks sandbox); <c>*</c> allows any.</summary>
     public CorsSettings Cors { get; set; } = new();
-
-    public sealed class CorsSettings
-    {
-        public string[]? AllowedOrigins { get; set; }
-    }
 }
