@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CdsLmn.Clinical;
 using CdsLmn.Service.CdsHooks.Models;
 
 namespace CdsLmn.Service.CdsHooks;
