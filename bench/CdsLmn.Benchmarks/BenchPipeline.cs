@@ -55,9 +55,9 @@ internal sealed class BenchPipeline : IDisposable
     /// <summary>The whole call, answer serialized; returns the answer's length.</summary>
     public async Task<int> RunAsync(byte[] body)
     {
-        var outcome = await HandleAsync(body);
+        var answer = await HandleAsync(body);
         var output = new MemoryStream();
-        await JsonSerializer.SerializeAsync(output, outcome.Response!, CdsJson.Options);
+        await JsonSerializer.SerializeAsync(output, answer.Response!, CdsJson.Options);
         return (int)output.Length;
     }
 
