@@ -101,10 +101,10 @@ public sealed class TelemetryTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnA
     }
 
     [Theory]
-    [InlineData(null, ServiceMode.Active)]
-    [InlineData("Shadow", ServiceMode.Shadow)]
-    [InlineData("active", ServiceMode.Active)]
-    public async Task BindsTheMode(string? configured, ServiceMode expected)
+    [InlineData(null, nameof(ServiceMode.Active))]
+    [InlineData("Shadow", nameof(ServiceMode.Shadow))]
+    [InlineData("active", nameof(ServiceMode.Active))]
+    public async Task BindsTheMode(string? configured, string expected)
     {
         await using var configuredApp = app.WithWebHostBuilder(b =>
         {
@@ -114,7 +114,7 @@ public sealed class TelemetryTests(CdsLmnAppFactory app) : IClassFixture<CdsLmnA
             }
         });
 
-        Assert.Equal(expected, configuredApp.Services.GetRequiredService<IOptions<ServiceModeOptions>>().Value.Mode);
+        Assert.Equal(Enum.Parse<ServiceMode>(expected), configuredApp.Services.GetRequiredService<IOptions<ServiceModeOptions>>().Value.Mode);
     }
 
     [Theory]

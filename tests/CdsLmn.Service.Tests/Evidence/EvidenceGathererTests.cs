@@ -30,7 +30,7 @@ public sealed class EvidenceGathererTests : IDisposable
         _ehr.ServeEmptySearches().Serve("Condition", Fhir.Bundle(Fhir.Condition("c1", "http://hl7.org/fhir/sid/icd-10-cm", "G12.25")));
         var request = HookRequest(prefetch: new JsonObject());
 
-        var evidence = await Gatherer().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
+        var evidence = await Gatherer().CompleteAsync(request, ReadRequest(request), CancellationToken.None);
 
         var clinical = evidence.ToClinicalEvidence();
         Assert.Empty(clinical.Unavailable);
@@ -49,7 +49,7 @@ public sealed class EvidenceGathererTests : IDisposable
         var prefetch = AllKeys(key => null);
         var request = HookRequest(prefetch);
 
-        var partial = EvidenceGatherer.FromRequest(request);
+        var partial = ReadRequest(request);
 
         Assert.Empty(partial.ToClinicalEvidence().Unavailable);
         Assert.All(partial.Results.Values, r => Assert.Empty(r.Resources));
@@ -60,7 +60,7 @@ public sealed class EvidenceGathererTests : IDisposable
     {
         var request = HookRequest(AllKeys(_ => Fhir.Bundle()));
 
-        var clinical = EvidenceGatherer.FromRequest(request).ToClinicalEvidence();
+        var clinical = ReadRequest(request).ToClinicalEvidence();
 
         Assert.Empty(clinical.Unavailable);
         await Task.CompletedTask;
@@ -84,7 +84,7 @@ public sealed class EvidenceGathererTests : IDisposable
         };
         var request = HookRequest(AllKeys(key => key == "creatineKinase" ? bad : null));
 
-        var partial = EvidenceGatherer.FromRequest(request);
+        var partial = ReadRequest(request);
         Assert.Equal([EvidenceKind.CreatineKinase], partial.ToClinicalEvidence().Unavailable);
 
         var complete = await Gatherer().CompleteAsync(request, partial, CancellationToken.None);
@@ -100,7 +100,7 @@ public sealed class EvidenceGathererTests : IDisposable
         var bundle = Fhir.Bundle(Fhir.Outcome("information"), Fhir.Condition("c1", "http://hl7.org/fhir/sid/icd-10-cm", "G12.25"));
         var request = HookRequest(AllKeys(key => key == "conditions" ? bundle : null));
 
-        var clinical = EvidenceGatherer.FromRequest(request).ToClinicalEvidence();
+        var clinical = ReadRequest(request).ToClinicalEvidence();
 
         Assert.Empty(clinical.Unavailable);
         Assert.Equal("c1", Assert.Single(clinical.Conditions).Id);
@@ -116,7 +116,7 @@ public sealed class EvidenceGathererTests : IDisposable
         var page1 = Fhir.WithNext(Fhir.Bundle(Fhir.Condition("c1", "http://hl7.org/fhir/sid/icd-10-cm", "G12.20")), $"{_ehr.FhirBase}/Condition?page=2");
         var request = HookRequest(AllKeys(key => key == "conditions" ? page1 : null));
 
-        var partial = EvidenceGatherer.FromRequest(request);
+        var partial = ReadRequest(request);
         Assert.Contains(EvidenceKind.Conditions, partial.ToClinicalEvidence().Unavailable);
         var complete = await Gatherer().CompleteAsync(request, partial, CancellationToken.None);
 
@@ -130,7 +130,7 @@ public sealed class EvidenceGathererTests : IDisposable
         var page1 = Fhir.WithNext(Fhir.Bundle(Fhir.Condition("c1", "http://hl7.org/fhir/sid/icd-10-cm", "G12.20")), "http://evil.example/steal?page=2");
         var request = HookRequest(AllKeys(key => key == "conditions" ? page1 : null));
 
-        var complete = await Gatherer().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
+        var complete = await Gatherer().CompleteAsync(request, ReadRequest(request), CancellationToken.None);
 
         Assert.Contains("outside fhirServer", complete.Results["conditions"].Failure, StringComparison.Ordinal);
         Assert.Equal([EvidenceKind.Conditions], complete.ToClinicalEvidence().Unavailable);
@@ -146,7 +146,7 @@ public sealed class EvidenceGathererTests : IDisposable
         _ehr.ServeEmptySearches();
         var request = HookRequest(new JsonObject()) with { FhirServer = server.Replace("{port}", _ehr.Server.Port.ToString(), StringComparison.Ordinal) };
 
-        var complete = await Gatherer().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
+        var complete = await Gatherer().CompleteAsync(request, ReadRequest(request), CancellationToken.None);
 
         Assert.Empty(_ehr.PathsRequested());
         Assert.All(complete.Results.Values, r => Assert.Contains("allowlist", r.Failure, StringComparison.Ordinal));
@@ -157,7 +157,7 @@ public sealed class EvidenceGathererTests : IDisposable
     {
         var request = HookRequest(AllKeys(key => key == "antiGm1IgM" ? Missing : null)) with { FhirServer = null, AccessToken = null };
 
-        var complete = await Gatherer().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
+        var complete = await Gatherer().CompleteAsync(request, ReadRequest(request), CancellationToken.None);
 
         Assert.Equal([EvidenceKind.AntiGm1IgM], complete.ToClinicalEvidence().Unavailable);
         Assert.Contains("no fhirServer", complete.Problem("antiGm1IgM"), StringComparison.Ordinal);
@@ -172,7 +172,7 @@ public sealed class EvidenceGathererTests : IDisposable
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/fhir+json").WithBody(Fhir.Bundle(Fhir.Condition("c1", "http://hl7.org/fhir/sid/icd-10-cm", "G12.25")).ToJsonString()));
         var request = HookRequest(AllKeys(key => key == "conditions" ? Missing : null));
 
-        var complete = await Gatherer().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
+        var complete = await Gatherer().CompleteAsync(request, ReadRequest(request), CancellationToken.None);
 
         Assert.Equal("c1", Assert.Single(complete.ToClinicalEvidence().Conditions).Id);
         Assert.Equal(2, _ehr.PathsRequested().Count);
@@ -189,7 +189,7 @@ public sealed class EvidenceGathererTests : IDisposable
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/fhir+json").WithBody(Fhir.Bundle().ToJsonString()));
         var request = HookRequest(AllKeys(key => key == "conditions" ? Missing : null));
 
-        var complete = await Gatherer().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
+        var complete = await Gatherer().CompleteAsync(request, ReadRequest(request), CancellationToken.None);
 
         Assert.Equal(retried ? 2 : 1, _ehr.PathsRequested().Count);
         Assert.Equal(retried, !complete.ToClinicalEvidence().Unavailable.Contains(EvidenceKind.Conditions));
@@ -205,7 +205,7 @@ public sealed class EvidenceGathererTests : IDisposable
         _ehr.ServeRaw("Condition", body, status);
         var request = HookRequest(AllKeys(key => key == "conditions" ? Missing : null));
 
-        var complete = await Gatherer().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
+        var complete = await Gatherer().CompleteAsync(request, ReadRequest(request), CancellationToken.None);
 
         Assert.Equal([EvidenceKind.Conditions], complete.ToClinicalEvidence().Unavailable);
     }
@@ -222,7 +222,7 @@ public sealed class EvidenceGathererTests : IDisposable
         var request = HookRequest(new JsonObject());
         var started = DateTimeOffset.UtcNow;
 
-        var complete = await app.Services.GetRequiredService<EvidenceGatherer>().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
+        var complete = await app.Services.GetRequiredService<EvidenceGatherer>().CompleteAsync(request, ReadRequest(request), CancellationToken.None);
 
         Assert.True(DateTimeOffset.UtcNow - started < TimeSpan.FromSeconds(4), "the gatherer waited for a 5 s response despite a 0.5 s budget");
         Assert.Contains(EvidenceKind.AntiGm1IgM, complete.ToClinicalEvidence().Unavailable);
@@ -249,7 +249,7 @@ public sealed class EvidenceGathererTests : IDisposable
         }));
         var request = HookRequest(new JsonObject()) with { Templates = Templates().Where(t => t.Key != "patient").ToDictionary() };
 
-        await Gatherer().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
+        await Gatherer().CompleteAsync(request, ReadRequest(request), CancellationToken.None);
 
         Assert.True(maxInFlight >= 2, $"at most {maxInFlight} FHIR call(s) were in flight at once");
     }
@@ -264,7 +264,7 @@ public sealed class EvidenceGathererTests : IDisposable
         order["medicationReference"] = new JsonObject { ["reference"] = "Medication/med-7" };
         var request = HookRequest(AllKeys(_ => null), body);
 
-        var partial = EvidenceGatherer.FromRequest(request);
+        var partial = ReadRequest(request);
         Assert.Equal([EvidenceKind.Medication], partial.ToClinicalEvidence().Unavailable);
         var complete = await Gatherer().CompleteAsync(request, partial, CancellationToken.None);
 
@@ -281,8 +281,8 @@ public sealed class EvidenceGathererTests : IDisposable
         other["resource"]!["id"] = "other-order";
         entries.Add(other);
 
-        var selected = EvidenceGatherer.FromRequest(HookRequest(AllKeys(_ => null), body));
-        var signed = EvidenceGatherer.FromRequest(HookRequest(AllKeys(_ => null), body) with { Selections = null });
+        var selected = ReadRequest(HookRequest(AllKeys(_ => null), body));
+        var signed = ReadRequest(HookRequest(AllKeys(_ => null), body) with { Selections = null });
 
         Assert.Equal(["ivig-order-1"], selected.OrdersInScope.Select(o => o.Id));
         Assert.Equal(["ivig-order-1", "other-order"], signed.OrdersInScope.Select(o => o.Id));
@@ -291,6 +291,10 @@ public sealed class EvidenceGathererTests : IDisposable
     private static readonly JsonNode Missing = JsonValue.Create("__missing__");
 
     private EvidenceGatherer Gatherer() => _app.Services.GetRequiredService<EvidenceGatherer>();
+
+    /// <summary>Draft orders and prefetch as the gatherer reads them before any network call.</summary>
+    private static GatheredEvidence ReadRequest(EvidenceRequest request) =>
+        EvidenceGatherer.WithPrefetch(request, EvidenceGatherer.FromDraftOrders(request));
 
     private static IReadOnlyDictionary<string, string> Templates() =>
         CdsServiceCatalog.LoadEmbedded().Find("ivig-lmn-order-select")!.Prefetch;
