@@ -13,7 +13,7 @@ namespace CdsLmn.Benchmarks;
 /// without a socket: read and validate the request, gather and decide, build and serialize the answer. The
 /// baseline is what bench/Baseline does: parse the body into a JsonDocument and write <c>{"cards":[]}</c>.
 /// </summary>
-public sealed class BenchPipeline : IDisposable
+internal sealed class BenchPipeline : IDisposable
 {
     private static readonly byte[] Silence = """{"cards":[]}"""u8.ToArray();
 
@@ -55,13 +55,13 @@ public sealed class BenchPipeline : IDisposable
     /// <summary>The whole call, answer serialized; returns the answer's length.</summary>
     public async Task<int> RunAsync(byte[] body)
     {
-        var outcome = await HandleAsync(body);
+        var answer = await HandleAsync(body);
         var output = new MemoryStream();
-        await JsonSerializer.SerializeAsync(output, outcome.Response!, CdsJson.Options);
+        await JsonSerializer.SerializeAsync(output, answer.Response!, CdsJson.Options);
         return (int)output.Length;
     }
 
-    public async Task<HookOutcome> HandleAsync(byte[] body)
+    public async Task<HookAnswer> HandleAsync(byte[] body)
     {
         var (call, error) = await ReadAsync(body);
         return error is null ? await Handler.HandleAsync(call!, CancellationToken.None) : throw new InvalidOperationException(error.Diagnostics);

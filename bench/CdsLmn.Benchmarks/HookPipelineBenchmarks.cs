@@ -11,9 +11,9 @@ public class HookPipelineBenchmarks : PipelineBenchmark
 
     protected override byte[] CreateBody() => BenchRequests.OrderSelect(Observations);
 
-    protected override void Check(HookOutcome outcome)
+    private protected override void Check(HookAnswer answer)
     {
-        if (outcome is not { Response.Cards.Count: 1 })
+        if (answer is not { Response.Cards.Count: 1 })
         {
             throw new InvalidOperationException("The bench request must produce exactly one card.");
         }

@@ -32,11 +32,11 @@ public abstract class PipelineBenchmark
     protected abstract byte[] CreateBody();
 
     /// <summary>Refuses a body that does not give the answer the benchmark is about.</summary>
-    protected virtual void Check(Service.CdsHooks.HookOutcome outcome)
+    private protected virtual void Check(Service.CdsHooks.HookAnswer answer)
     {
-        if (outcome.Response is null)
+        if (answer.Response is null)
         {
-            throw new InvalidOperationException($"The bench request was refused: {outcome.Error?.Diagnostics}");
+            throw new InvalidOperationException($"The bench request was refused: {answer.Error?.Diagnostics}");
         }
     }
 }

@@ -32,35 +32,35 @@ internal static class DecisionTable
         _ => throw new ArgumentOutOfRangeException(nameof(cb), cb, "Unhandled conduction block state."),
     };
 
-    public static Outcome Decide(DecisionInputs inputs, ClinicalOptions options)
+    public static TableMatch Decide(DecisionInputs inputs, ClinicalOptions options)
     {
         // docs/clinical-evidence.md §5.1: exits with no card.
         if (!inputs.IsIvig || inputs.Paediatric)
         {
-            return Outcome.NoCard;
+            return TableMatch.NoCard;
         }
 
         switch (inputs.Indication)
         {
             case IndicationKind.OtherIndication:
-                return inputs.LmnAlsoCoded && options.Indications.AmbiguousIndicationInfoCard ? new Outcome(0, CardLevel.Info) : Outcome.NoCard;
+                return inputs.LmnAlsoCoded && options.Indications.AmbiguousIndicationInfoCard ? new TableMatch(0, CardLevel.Info) : TableMatch.NoCard;
             case IndicationKind.Lmn:
                 break;
             default:
-                return Outcome.NoCard;
+                return TableMatch.NoCard;
         }
 
         if (inputs.OngoingIvig)
         {
-            return new Outcome(10, options.DecisionTable.Level(10, variant: inputs.MmnOrCidpCoded));
+            return new TableMatch(10, options.DecisionTable.Level(10, variant: inputs.MmnOrCidpCoded));
         }
 
         var row = Row(inputs.ConductionBlock, inputs.AntiGm1IgM, inputs.CreatineKinase);
         if (row is 3 or 4 && inputs.CkVeryHigh && inputs.CreatineKinase == CreatineKinaseState.Elevated)
         {
-            return new Outcome(row, options.DecisionTable.Row3Or4VeryHighCk);
+            return new TableMatch(row, options.DecisionTable.Row3Or4VeryHighCk);
         }
 
-        return new Outcome(row, options.DecisionTable.Level(row, variant: row == 6 && inputs.AntiGm1IgM == AntiGm1State.Pending));
+        return new TableMatch(row, options.DecisionTable.Level(row, variant: row == 6 && inputs.AntiGm1IgM == AntiGm1State.Pending));
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using CdsLmn.Clinical.Fhir;
 using Hl7.Fhir.Model;
 
@@ -6,8 +7,8 @@ namespace CdsLmn.Clinical;
 /// <summary>Indication context (docs/fhir-inputs.md §2, docs/clinical-evidence.md §4d and §5.1).</summary>
 internal sealed class Indication
 {
-    private static readonly string[] ActiveClinicalStatuses = ["active", "recurrence", "relapse"];
-    private static readonly string[] ExcludedVerificationStatuses = ["refuted", "entered-in-error"];
+    private static readonly FrozenSet<string> ActiveClinicalStatuses = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "active", "recurrence", "relapse");
+    private static readonly FrozenSet<string> ExcludedVerificationStatuses = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "refuted", "entered-in-error");
 
     private readonly IndicationOptions _options;
     private readonly IReadOnlyList<CodeToken> _lmnLocal;
@@ -73,13 +74,13 @@ internal sealed class Indication
     internal static bool IsActive(Condition condition)
     {
         var clinical = FhirRead.Codings(FhirRead.One<CodeableConcept>(condition, "clinicalStatus")).Select(FhirRead.CodeOf).OfType<string>().ToList();
-        if (clinical.Count > 0 && !clinical.Any(c => ActiveClinicalStatuses.Contains(c, StringComparer.OrdinalIgnoreCase)))
+        if (clinical.Count > 0 && !clinical.Any(c => ActiveClinicalStatuses.Contains(c)))
         {
             return false;
         }
 
         var verification = FhirRead.Codings(FhirRead.One<CodeableConcept>(condition, "verificationStatus")).Select(FhirRead.CodeOf).OfType<string>();
-        return !verification.Any(v => ExcludedVerificationStatuses.Contains(v, StringComparer.OrdinalIgnoreCase));
+        return !verification.Any(v => ExcludedVerificationStatuses.Contains(v));
     }
 
     private IndicationResult Classify(IReadOnlyList<CodedReason> concepts, bool fromOrder)

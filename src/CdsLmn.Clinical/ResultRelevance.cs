@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using CdsLmn.Clinical.Fhir;
 
 namespace CdsLmn.Clinical;
@@ -12,7 +13,7 @@ namespace CdsLmn.Clinical;
 /// </summary>
 public sealed class ResultRelevance
 {
-    private static readonly string[] IgnoredStatuses = ["cancelled", "entered-in-error", "unknown"];
+    private static readonly FrozenSet<string> IgnoredStatuses = FrozenSet.Create(StringComparer.Ordinal, "cancelled", "entered-in-error", "unknown");
 
     private readonly CodeToken[] _observationCodes;
     private readonly CodeToken[] _componentCodes;
@@ -41,17 +42,7 @@ public sealed class ResultRelevance
     }
 
     /// <summary>A status under which no finding reads a result (the exact FHIR codes; anything else may count).</summary>
-    public static bool IsIgnoredStatus(string status)
-    {
-        foreach (var ignored in IgnoredStatuses)
-        {
-            if (string.Equals(status, ignored, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    public static bool IsIgnoredStatus(string status) => IgnoredStatuses.Contains(status);
 
     public bool IsObservationCode(string? system, string? code) => _everything || Matches(_observationCodes, system, code);
 

@@ -8,7 +8,7 @@ namespace CdsLmn.Service;
 /// Binds the clinical rules (<c>CdsLmn:Clinical</c>: thresholds, windows, code lists, decision table) and
 /// refuses to start when a value is unusable, naming the key.
 /// </summary>
-public static class ClinicalRulesRegistration
+internal static class ClinicalRulesRegistration
 {
     public static IHostApplicationBuilder AddClinicalRules(this IHostApplicationBuilder builder)
     {

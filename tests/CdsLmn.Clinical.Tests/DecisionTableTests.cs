@@ -98,7 +98,7 @@ public class DecisionTableTests
 
         Assert.False(DecisionTable.Decide(inputs, new ClinicalOptions()).ShowsCard);
         var on = DecisionTable.Decide(inputs, new ClinicalOptions { Indications = { AmbiguousIndicationInfoCard = true } });
-        Assert.Equal(new Outcome(0, CardLevel.Info), on);
+        Assert.Equal(new TableMatch(0, CardLevel.Info), on);
     }
 
     [Fact]

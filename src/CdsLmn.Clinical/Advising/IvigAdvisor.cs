@@ -116,9 +116,9 @@ public sealed class IvigAdvisor
             var ongoingOptions = Possible(ongoing.Ongoing is { } known ? [known] : Both,
                 Unavailable(EvidenceKind.OngoingIvig) ? EvidenceKind.OngoingIvig : EvidenceKind.Medication);
 
-            var outcomes = Enumerate(isIvig, indications, paediatric, cbOptions, gm1Options, ckOptions, ongoingOptions, mmnCidp);
-            var first = outcomes[0];
-            if (!outcomes.All(o => o.SameAs(first)))
+            var matches = Enumerate(isIvig, indications, paediatric, cbOptions, gm1Options, ckOptions, ongoingOptions, mmnCidp);
+            var first = matches[0];
+            if (!matches.All(o => o.SameAs(first)))
             {
                 foreach (var open in new IPossible[] { isIvig, indications, paediatric, cbOptions, gm1Options, ckOptions, ongoingOptions, mmnCidp }.Where(p => p.IsOpen))
                 {
@@ -141,7 +141,7 @@ public sealed class IvigAdvisor
         return missing.Count > 0 ? new Assessment([], missing) : new Assessment(advice, new HashSet<EvidenceKind>());
     }
 
-    private List<Outcome> Enumerate(
+    private List<TableMatch> Enumerate(
         Choices<bool> isIvig,
         Choices<(IndicationKind Kind, bool LmnAlso)> indications,
         Choices<bool> paediatric,
@@ -151,7 +151,7 @@ public sealed class IvigAdvisor
         Choices<bool> ongoings,
         Choices<bool> mmnCidps)
     {
-        var outcomes = new List<Outcome>();
+        var matches = new List<TableMatch>();
         foreach (var ivig in isIvig.Values)
             foreach (var (kind, lmnAlso) in indications.Values)
                 foreach (var child in paediatric.Values)
@@ -161,10 +161,10 @@ public sealed class IvigAdvisor
                                 foreach (var ongoing in ongoings.Values)
                                     foreach (var mmnCidp in mmnCidps.Values)
                                     {
-                                        outcomes.Add(DecisionTable.Decide(new DecisionInputs(ivig, kind, lmnAlso, child, cb, gm1, ck, ongoing, mmnCidp) { CkVeryHigh = ckVeryHigh }, _options));
+                                        matches.Add(DecisionTable.Decide(new DecisionInputs(ivig, kind, lmnAlso, child, cb, gm1, ck, ongoing, mmnCidp) { CkVeryHigh = ckVeryHigh }, _options));
                                     }
 
-        return outcomes;
+        return matches;
     }
 
     private bool IsPaediatric(Patient? patient, DateTimeOffset now)

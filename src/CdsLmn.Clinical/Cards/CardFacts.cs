@@ -6,7 +6,7 @@ namespace CdsLmn.Clinical.Cards;
 internal sealed record CardFacts(
     string OrderReference,
     OrderStage Stage,
-    Outcome Outcome,
+    TableMatch Match,
     IndicationResult Indication,
     Finding<ConductionBlockState> ConductionBlock,
     Finding<AntiGm1State> AntiGm1IgM,

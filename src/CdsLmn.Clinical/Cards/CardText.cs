@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CdsLmn.Clinical.Findings;
 
 namespace CdsLmn.Clinical.Cards;
@@ -21,7 +22,7 @@ public static class CardText
     public static Uri VanDenBergVos2000 => EvidenceSource.VanDenBergVos2000.Url;
 
     /// <summary>Override reasons of docs/clinical-evidence.md §5.3, with stable codes in <see cref="CdsLmnCodes.OverrideReasonSystem"/>.</summary>
-    public static IReadOnlyList<OverrideOption> OverrideReasons { get; } =
+    public static ImmutableArray<OverrideOption> OverrideReasons { get; } =
     [
         new("specialist-trial", "Specialist-directed time-limited trial with objective end-points"),
         new("documented-elsewhere", "Conduction block or anti-GM1 documented outside this EHR"),
@@ -70,8 +71,8 @@ public static class CardText
 
     internal static Advice Build(CardFacts facts)
     {
-        var row = facts.Outcome.Row ?? throw new ArgumentException("A card needs a row.", nameof(facts));
-        var indicator = facts.Outcome.Level == CardLevel.Warning ? AdviceIndicator.Warning : AdviceIndicator.Info;
+        var row = facts.Match.Row ?? throw new ArgumentException("A card needs a row.", nameof(facts));
+        var indicator = facts.Match.Level == CardLevel.Warning ? AdviceIndicator.Warning : AdviceIndicator.Info;
         var cited = new List<EvidenceSource>();
         return new Advice
         {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 namespace CdsLmn.Clinical.Cards;
 
 /// <summary>
@@ -31,6 +32,6 @@ internal sealed record EvidenceSource(string Name, string Label, Uri Url)
         new Uri("https://www.criteria.blood.gov.au/MedicalCondition/View/2558"));
 
     /// <summary>Every source a card may cite.</summary>
-    public static IReadOnlyList<EvidenceSource> All { get; } =
+    public static ImmutableArray<EvidenceSource> All { get; } =
         [Simon2013, JournalWatch, EfnsPns2010, VanDenBergVos2000, VanDenBerg1997, Burrell2011, Ontario, Australia];
 }

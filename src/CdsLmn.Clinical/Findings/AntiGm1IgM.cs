@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using CdsLmn.Clinical.Fhir;
 using Hl7.Fhir.Model;
@@ -11,6 +12,11 @@ namespace CdsLmn.Clinical.Findings;
 /// </summary>
 internal sealed class AntiGm1IgM
 {
+    // Interpretation codes (v3 ObservationInterpretation and lab shorthands), matched whatever their case.
+    private static readonly FrozenSet<string> NegativeFlags = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "NEG", "N", "L", "NEGATIVE");
+    private static readonly FrozenSet<string> EquivocalFlags = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "IND", "E");
+    private static readonly FrozenSet<string> PositiveFlags = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "H", "POS", "A", "HU", "AA");
+
     private const string TestName = "Anti-GM1 IgM";
     private readonly AntiGm1IgMOptions _options;
     private readonly PendingTests _pendingTests;
@@ -179,20 +185,20 @@ internal sealed class AntiGm1IgM
             state = AntiGm1State.High;
             labFlag = "HH";
         }
-        else if (flags.Overlaps(["NEG", "N", "L", "NEGATIVE"]))
+        else if (flags.FirstOrDefault(NegativeFlags.Contains) is { } negative)
         {
             state = AntiGm1State.Negative;
-            labFlag = flags.First(f => f is "NEG" or "N" or "L" or "NEGATIVE");
+            labFlag = negative;
         }
-        else if (flags.Overlaps(["IND", "E"]))
+        else if (flags.Overlaps(EquivocalFlags))
         {
             state = AntiGm1State.Equivocal;
             labFlag = "IND";
         }
-        else if (flags.Overlaps(["H", "POS", "A", "HU", "AA"]))
+        else if (flags.FirstOrDefault(PositiveFlags.Contains) is { } positive)
         {
             state = state == AntiGm1State.High ? AntiGm1State.High : AntiGm1State.PositiveLow;
-            labFlag = flags.First(f => f is "H" or "POS" or "A" or "HU" or "AA");
+            labFlag = positive;
         }
 
         if (state is null)

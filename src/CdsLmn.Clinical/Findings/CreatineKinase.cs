@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using CdsLmn.Clinical.Fhir;
 using Hl7.Fhir.Model;
@@ -13,6 +14,10 @@ namespace CdsLmn.Clinical.Findings;
 /// </summary>
 internal sealed class CreatineKinase
 {
+    // Interpretation codes (v3 ObservationInterpretation), matched whatever their case.
+    private static readonly FrozenSet<string> HighFlags = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "H", "HH", "HU");
+    private static readonly FrozenSet<string> NormalFlags = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "N", "L", "LL");
+
     public const string VeryHighFlag = "very high CK: myopathic mimic?";
 
     private const string TestName = "Creatine kinase";
@@ -75,15 +80,15 @@ internal sealed class CreatineKinase
 
         CreatineKinaseState state;
         string basis;
-        if (flags.Overlaps(["H", "HH", "HU"]))
+        if (flags.FirstOrDefault(HighFlags.Contains) is { } highFlag)
         {
             state = CreatineKinaseState.Elevated;
-            basis = LabRange(low, high, unit, factor) ?? $"lab flag {flags.First(f => f is "H" or "HH" or "HU")}";
+            basis = LabRange(low, high, unit, factor) ?? $"lab flag {highFlag}";
         }
-        else if (flags.Overlaps(["N", "L", "LL"]))
+        else if (flags.FirstOrDefault(NormalFlags.Contains) is { } normalFlag)
         {
             state = CreatineKinaseState.Normal;
-            basis = LabRange(low, high, unit, factor) ?? $"lab flag {flags.First(f => f is "N" or "L" or "LL")}";
+            basis = LabRange(low, high, unit, factor) ?? $"lab flag {normalFlag}";
         }
         else if (high is { } labHigh)
         {

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace CdsLmn.Clinical.Findings;
 
 /// <summary>
@@ -7,18 +9,16 @@ namespace CdsLmn.Clinical.Findings;
 /// </summary>
 internal static class ReportTextSentences
 {
-    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "vs", "approx", "e.g", "i.e", "eg", "ie", "cf", "ca", "dr", "prof", "fig", "resp", "incl", "esp", "nn", "st", "pt", "ref",
-    };
+    private static readonly FrozenSet<string> Abbreviations = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "vs", "approx", "e.g", "i.e", "eg", "ie", "cf", "ca", "dr", "prof", "fig", "resp", "incl", "esp", "nn", "st", "pt", "ref");
 
     // A line that ends, or a next line that starts, with one of these continues the statement: report text is often
     // wrapped at a fixed width, so "NO EVIDENCE OF\nCONDUCTION BLOCK" is one sentence, "No denervation\nConduction block ..." two.
-    private static readonly HashSet<string> ContinuationWords = new(StringComparer.OrdinalIgnoreCase)
-    {
+    private static readonly FrozenSet<string> ContinuationWords = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
         "a", "an", "the", "of", "or", "and", "nor", "no", "not", "without", "with", "for", "in", "at", "to", "from", "by", "on",
-        "any", "is", "are", "was", "were", "be", "been", "as", "than", "none", "absent", "seen", "present",
-    };
+        "any", "is", "are", "was", "were", "be", "been", "as", "than", "none", "absent", "seen", "present");
 
     /// <summary>Exclusive end offsets, ascending; the last is always the text's length.</summary>
     public static List<int> Ends(string text, bool clauses)

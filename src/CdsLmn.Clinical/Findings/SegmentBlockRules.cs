@@ -21,7 +21,7 @@ internal static class SegmentBlockRules
         double? drop = distal > 0 && proximal.HasValue ? Percent(1 - (proximal.Value / distal.Value)) : null;
         double? durationIncrease = m.DistalDuration > 0 && m.ProximalDuration.HasValue ? Percent((m.ProximalDuration.Value / m.DistalDuration.Value) - 1) : null;
 
-        SegmentResult Result(SegmentVerdict verdict, string note) => new(site ?? m.Segment, verdict, drop, durationIncrease, amplitudeBased, note);
+        SegmentResult Result(SegmentVerdict verdict, string note) => new(site ?? m.Segment, verdict, drop, amplitudeBased, note);
 
         if (site is null)
         {

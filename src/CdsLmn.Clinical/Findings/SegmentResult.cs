@@ -6,7 +6,6 @@ internal sealed record SegmentResult(
     string Segment,
     SegmentVerdict Verdict,
     double? BlockPercent,
-    double? DurationIncreasePercent,
     bool AmplitudeBased,
     string Note)
 {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 namespace CdsLmn.Clinical.Findings;
 
 /// <summary>
@@ -8,7 +9,7 @@ namespace CdsLmn.Clinical.Findings;
 /// </summary>
 internal sealed class SegmentSites
 {
-    private static readonly string[] Sides = ["left", "right", "lt", "rt", "l", "r"];
+    private static readonly FrozenSet<string> Sides = FrozenSet.Create(StringComparer.Ordinal, "left", "right", "lt", "rt", "l", "r");
 
     private readonly Dictionary<string, string> _bySquashedName;
     private readonly HashSet<string> _nerves;

@@ -8,7 +8,7 @@ using Hl7.Fhir.Serialization;
 namespace CdsLmn.Service.CdsHooks;
 
 /// <summary>The only place that knows both the clinical <see cref="Advice"/> and the CDS Hooks card.</summary>
-public static class AdviceToCard
+internal static class AdviceToCard
 {
     public const string DecisionExtension = "org.cdslmn.decision";
 

@@ -5,7 +5,7 @@ using CdsLmn.Service.Http;
 namespace CdsLmn.Service.CdsHooks;
 
 /// <summary>The handlers of the CDS Hooks routes (mapped in <see cref="CdsHooksRegistration"/>): discovery and the hook services.</summary>
-public static class CdsHooksEndpoints
+internal static class CdsHooksEndpoints
 {
     /// <summary>Serves <c>cds-services.json</c> exactly as shipped.</summary>
     public static FileContentHttpResult GetDiscovery(CdsServiceCatalog catalog) =>

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace CdsLmn.Service.CdsHooks;
 
 /// <summary>Wire-protocol settings, bound from <c>CdsLmn</c>.</summary>
-public sealed class CdsHooksOptions
+internal sealed class CdsHooksOptions
 {
     public const string Section = "CdsLmn";
 
@@ -13,9 +13,4 @@ public sealed class CdsHooksOptions
 
     /// <summary><c>CdsLmn:Cors:AllowedOrigins</c>: browser origins (e.g. the CDS Hooks sandbox); <c>*</c> allows any.</summary>
     public CorsSettings Cors { get; set; } = new();
-
-    public sealed class CorsSettings
-    {
-        public string[]? AllowedOrigins { get; set; }
-    }
 }

@@ -12,7 +12,7 @@ namespace CdsLmn.Service.CdsHooks;
 /// the CORS policy, and the <c>/cds-services</c> routes whose handlers are in <see cref="CdsHooksEndpoints"/> and
 /// <see cref="FeedbackEndpoint"/>.
 /// </summary>
-public static class CdsHooksRegistration
+internal static class CdsHooksRegistration
 {
     public static IHostApplicationBuilder AddCdsHooks(this IHostApplicationBuilder builder)
     {

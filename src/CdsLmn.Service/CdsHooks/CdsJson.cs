@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using CdsLmn.Service.CdsHooks.Models;
 
@@ -12,7 +11,7 @@ namespace CdsLmn.Service.CdsHooks;
 /// never a <c>null</c>, <c>""</c>, <c>[]</c> or <c>{}</c> member — except the response's <c>cards</c>,
 /// which is REQUIRED even when empty.
 /// </summary>
-public static class CdsJson
+internal static class CdsJson
 {
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
@@ -55,12 +54,3 @@ public static class CdsJson
         _ => false,
     };
 }
-
-[JsonSourceGenerationOptions(
-    JsonSerializerDefaults.Web,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    AllowTrailingCommas = false,
-    ReadCommentHandling = JsonCommentHandling.Disallow)]
-[JsonSerializable(typeof(FhirAuthorization))]
-[JsonSerializable(typeof(CdsResponse))]
-internal sealed partial class CdsJsonContext : JsonSerializerContext;

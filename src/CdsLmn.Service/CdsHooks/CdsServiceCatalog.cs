@@ -2,14 +2,11 @@ using System.Text.Json;
 
 namespace CdsLmn.Service.CdsHooks;
 
-/// <summary>A service this deployment offers, as listed in discovery, with its prefetch templates (key → template).</summary>
-public sealed record CdsService(string Id, string Hook, IReadOnlyDictionary<string, string> Prefetch);
-
 /// <summary>
 /// The discovery document, embedded from <c>cds-services.json</c> at the repository root: served byte for
 /// byte, and read once to know which hook each service id answers.
 /// </summary>
-public sealed class CdsServiceCatalog
+internal sealed class CdsServiceCatalog
 {
     private const string ResourceName = "cds-services.json";
 

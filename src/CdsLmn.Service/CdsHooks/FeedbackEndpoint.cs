@@ -13,7 +13,7 @@ namespace CdsLmn.Service.CdsHooks;
 /// its services issued is not stored and is counted as <c>foreign</c> in the receipt. While the shared database cannot
 /// be reached the answer is 503 and nothing is stored (the EHR retries) rather than an acknowledgement of a lost entry.
 /// </summary>
-public static class FeedbackEndpoint
+internal static class FeedbackEndpoint
 {
     public static async Task<Results<JsonHttpResult<FeedbackReceipt>, OperationOutcomeResult>> PostFeedbackAsync(
         string id, HttpRequest request, CdsServiceCatalog catalog, IOptions<CdsHooksOptions> options, ICardLedger ledger, CancellationToken cancellationToken)

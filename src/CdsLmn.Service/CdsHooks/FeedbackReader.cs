@@ -9,7 +9,7 @@ namespace CdsLmn.Service.CdsHooks;
 /// Reads and validates a feedback body: content type → 415, size → 413 (the hook limit), JSON and the §5 rules → 400.
 /// Never throws for bad input.
 /// </summary>
-public static class FeedbackReader
+internal static class FeedbackReader
 {
     public static async Task<(IReadOnlyList<FeedbackEntry>? Entries, OperationOutcomeResult? Error)> ReadAsync(
         HttpRequest request, CdsService service, long maxBodyBytes, CancellationToken cancellationToken)

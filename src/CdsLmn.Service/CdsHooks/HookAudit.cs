@@ -7,7 +7,7 @@ namespace CdsLmn.Service.CdsHooks;
 /// to its SIEM: who called (client iss, tenant), about whom (the store's patient-id hash, never the raw id), which
 /// FHIR resources were read, what was decided and which cards went out. Ids only: no token, no clinical value.
 /// </summary>
-public sealed partial class HookAudit(ILoggerFactory loggerFactory, IPatientIdHasher patientIds)
+internal sealed partial class HookAudit(ILoggerFactory loggerFactory, IPatientIdHasher patientIds)
 {
     // Logged instead of a hash while a shared database has not been reached since start (it holds the salt).
     private const string HashUnavailable = "(hash unavailable: store not reached yet)";
@@ -31,16 +31,3 @@ public sealed partial class HookAudit(ILoggerFactory loggerFactory, IPatientIdHa
     private partial void LogHookCall(DateTimeOffset time, string clientIssuer, string tenant, string hookInstance, string serviceId,
         string patientHash, IReadOnlyList<string> resourcesRead, string decision, IReadOnlyList<string> cardUuids, bool shadow);
 }
-
-/// <summary>What the audit trail keeps of one hook call.</summary>
-public sealed record HookAuditEvent(
-    DateTimeOffset Time,
-    string? ClientIssuer,
-    string? Tenant,
-    string HookInstance,
-    string ServiceId,
-    string PatientId, // the raw id: hashed before it is logged
-    IReadOnlyList<string> ResourcesRead,
-    string Decision,
-    IReadOnlyList<string> CardUuids,
-    bool Shadow);

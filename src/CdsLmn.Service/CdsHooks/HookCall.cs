@@ -1,11 +1,10 @@
 using System.Text.Json;
-using CdsLmn.Clinical;
 using CdsLmn.Service.CdsHooks.Models;
 
 namespace CdsLmn.Service.CdsHooks;
 
 /// <summary>A validated hook request: the wire request plus the context fields both order hooks share.</summary>
-public sealed record HookCall
+internal sealed record HookCall
 {
     public required CdsService Service { get; init; }
 

@@ -1,5 +1,4 @@
 using CdsLmn.Clinical;
-using CdsLmn.Clinical.Advising;
 using CdsLmn.Service.CdsHooks.Models;
 using CdsLmn.Service.Evidence;
 using CdsLmn.Service.Stewardship;
@@ -8,19 +7,11 @@ using CdsLmn.Service.Http;
 
 namespace CdsLmn.Service.CdsHooks;
 
-/// <summary>What a hook call produced: a response to send, or an error outcome (400 for an unreadable draft order, 412).</summary>
-public sealed record HookOutcome(CdsResponse? Response, OperationOutcomeResult? Error)
-{
-    public static HookOutcome Cards(CdsResponse response) => new(response, null);
-
-    public static HookOutcome Failed(OperationOutcomeResult error) => new(null, error);
-}
-
 /// <summary>
 /// One hook call: gather (<see cref="EvidenceGatherer"/> reads what the decision needs and decides, or says what is
 /// missing) → cards → each card recorded in the ledger and the audit trail → in shadow mode recorded but not shown.
 /// </summary>
-public sealed partial class HookHandler(
+internal sealed partial class HookHandler(
     EvidenceGatherer gatherer,
     ICardLedger ledger,
     HookAudit audit,
@@ -28,13 +19,13 @@ public sealed partial class HookHandler(
     TimeProvider time,
     ILogger<HookHandler> logger)
 {
-    public async Task<HookOutcome> HandleAsync(HookCall call, CancellationToken cancellationToken)
+    public async Task<HookAnswer> HandleAsync(HookCall call, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var gathered = await gatherer.GatherAsync(ToEvidenceRequest(call), call.Kind.Stage(), cancellationToken);
         if (gathered.UnreadableDraftOrder is { } unreadable)
         {
-            return HookOutcome.Failed(OperationOutcomeResult.BadRequest(unreadable));
+            return HookAnswer.Failed(OperationOutcomeResult.BadRequest(unreadable));
         }
 
         var shadow = mode.Value.IsShadow;
@@ -43,14 +34,14 @@ public sealed partial class HookHandler(
             var why = gathered.MissingDescription!; // set whenever no assessment was reached
             Audit(call, gathered.ResourcesRead, $"undecided (missing {string.Join(", ", gathered.MissingKinds)})", [], shadow);
             LogUndecided(call.Service.Id, call.Request.HookInstance, why, time.GetElapsedTime(started).TotalMilliseconds);
-            return HookOutcome.Failed(OperationOutcomeResult.PreconditionFailed(why));
+            return HookAnswer.Failed(OperationOutcomeResult.PreconditionFailed(why));
         }
 
         if (assessment.Advice.Count == 0)
         {
             // The audit event is the one log line of a decided call: it carries the decision and the cards.
             Audit(call, gathered.ResourcesRead, "no card", [], shadow);
-            return HookOutcome.Cards(CdsResponse.Silent);
+            return HookAnswer.Cards(CdsResponse.Silent);
         }
 
         var cards = new List<Card>(assessment.Advice.Count);
@@ -64,7 +55,7 @@ public sealed partial class HookHandler(
         }
         Audit(call, gathered.ResourcesRead, string.Join(", ", decision), cards.ConvertAll(card => card.Uuid), shadow);
 
-        return HookOutcome.Cards(shadow ? CdsResponse.Silent : new CdsResponse { Cards = cards });
+        return HookAnswer.Cards(shadow ? CdsResponse.Silent : new CdsResponse { Cards = cards });
     }
 
     private static EvidenceRequest ToEvidenceRequest(HookCall call) => new()

@@ -1,7 +1,7 @@
 namespace CdsLmn.Service.CdsHooks;
 
 /// <summary>The hooks this service answers (hook library STU1).</summary>
-public static class HookNames
+internal static class HookNames
 {
     public const string OrderSelect = "order-select";
     public const string OrderSign = "order-sign";

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CdsLmn.Clinical;
 using CdsLmn.Service.CdsHooks.Models;
 using Microsoft.Extensions.Options;
 using CdsLmn.Service.Http;
@@ -10,7 +9,7 @@ namespace CdsLmn.Service.CdsHooks;
 /// Reads and validates a hook request body (docs/cds-hooks-spec.md §2, §10 items 11–18): content type → 415,
 /// size → 413, JSON and REQUIRED members → 400. Never throws for bad input.
 /// </summary>
-public sealed class HookRequestReader(IOptions<CdsHooksOptions> options)
+internal sealed class HookRequestReader(IOptions<CdsHooksOptions> options)
 {
     public async Task<(HookCall? Call, OperationOutcomeResult? Error)> ReadAsync(HttpRequest request, CdsService service, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ namespace CdsLmn.Service.CdsHooks;
 /// size over <see cref="CdsHooksOptions.MaxRequestBodyBytes"/> → 413, bytes that are not valid Unicode → 400.
 /// Never throws for bad input.
 /// </summary>
-public static class JsonRequestBody
+internal static class JsonRequestBody
 {
     /// <summary>The body's bytes, or the error outcome to answer with.</summary>
     public static async Task<(byte[]? Body, OperationOutcomeResult? Error)> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)

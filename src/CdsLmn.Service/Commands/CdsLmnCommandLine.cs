@@ -7,7 +7,7 @@ namespace CdsLmn.Service.Commands;
 /// subcommands. Help and parse errors follow System.CommandLine; a parse error prints the errors and the usage
 /// on standard error and exits <see cref="UsageError"/>.
 /// </summary>
-public static class CdsLmnCommandLine
+internal static class CdsLmnCommandLine
 {
     /// <summary>Exit code for arguments that do not parse (the shell convention for misuse).</summary>
     public const int UsageError = 2;

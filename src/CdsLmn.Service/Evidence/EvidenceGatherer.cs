@@ -13,7 +13,7 @@ namespace CdsLmn.Service.Evidence;
 /// one time budget, on the allowlisted server only, only what <c>fhirAuthorization.scope</c> grants
 /// (<see cref="SmartScopes"/>), through that server's circuit breaker (<see cref="FhirServerBreakers"/>).
 /// </summary>
-public sealed partial class EvidenceGatherer(
+internal sealed partial class EvidenceGatherer(
     FhirQueryClient fhir,
     FhirServerAllowlist allowlist,
     FhirServerBreakers breakers,
@@ -23,17 +23,17 @@ public sealed partial class EvidenceGatherer(
     IOptions<FhirOptions> options,
     ILogger<EvidenceGatherer> logger)
 {
-    /// <summary>Reads as little as decides the call; see <see cref="GatherOutcome"/>.</summary>
-    public async Task<GatherOutcome> GatherAsync(EvidenceRequest request, OrderStage stage, CancellationToken cancellationToken)
+    /// <summary>Reads as little as decides the call; see <see cref="GatherResult"/>.</summary>
+    public async Task<GatherResult> GatherAsync(EvidenceRequest request, OrderStage stage, CancellationToken cancellationToken)
     {
         var evidence = FromDraftOrders(request);
         if (evidence.UnreadableDraftOrder is { } unreadable)
         {
-            return GatherOutcome.Unreadable(unreadable);
+            return GatherResult.Unreadable(unreadable);
         }
         if (!advisor.MayConcernIvig(evidence.ToClinicalEvidence()))
         {
-            return GatherOutcome.Decided(Assessment.Silent, evidence.ResourcesRead);
+            return GatherResult.Decided(Assessment.Silent, evidence.ResourcesRead);
         }
 
         evidence = WithPrefetch(request, evidence, relevance);
@@ -44,8 +44,8 @@ public sealed partial class EvidenceGatherer(
             assessment = advisor.Assess(evidence.ToClinicalEvidence(), stage, time.GetUtcNow());
         }
         return assessment.IsDecided
-            ? GatherOutcome.Decided(assessment, evidence.ResourcesRead)
-            : GatherOutcome.Missing(assessment.Missing, MissingEvidence.Describe(assessment.Missing, evidence), evidence.ResourcesRead);
+            ? GatherResult.Decided(assessment, evidence.ResourcesRead)
+            : GatherResult.Missing(assessment.Missing, MissingEvidence.Describe(assessment.Missing, evidence), evidence.ResourcesRead);
     }
 
     /// <summary>Reads draftOrders only: enough to know whether an order may be IVIg. Every prefetch key is still unread.</summary>
@@ -76,9 +76,6 @@ public sealed partial class EvidenceGatherer(
         }
         return drafts with { Results = results };
     }
-
-    /// <summary>Reads draftOrders and prefetch; no network.</summary>
-    public static GatheredEvidence FromRequest(EvidenceRequest request) => WithPrefetch(request, FromDraftOrders(request));
 
     /// <summary>
     /// Fetches every key that is missing, failed or paginated, and the Medications references point to: one round

@@ -7,7 +7,7 @@ using Polly;
 namespace CdsLmn.Service.Evidence;
 
 /// <summary>Registers the evidence layer: options, the allowlist, and the "fhir" HttpClient with its resilience pipeline.</summary>
-public static class EvidenceRegistration
+internal static class EvidenceRegistration
 {
     public static IHostApplicationBuilder AddEvidence(this IHostApplicationBuilder builder)
     {

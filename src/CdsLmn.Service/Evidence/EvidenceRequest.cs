@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace CdsLmn.Service.Evidence;
 
 /// <summary>What the evidence layer needs from a hook call, free of wire-protocol types.</summary>
-public sealed record EvidenceRequest
+internal sealed record EvidenceRequest
 {
     public required string PatientId { get; init; }
 

@@ -7,7 +7,7 @@ namespace CdsLmn.Service.Evidence;
 /// not read as "none". <see cref="NextPage"/> is a <c>next</c> link still to follow. <see cref="ServerFault"/> marks a
 /// failure that is the server's (5xx, timeout, network, a body that is not JSON), which the circuit breaker counts.
 /// </summary>
-public sealed record EvidenceResult(IReadOnlyList<Resource> Resources, string? Failure, Uri? NextPage = null, bool ServerFault = false)
+internal sealed record EvidenceResult(IReadOnlyList<Resource> Resources, string? Failure, Uri? NextPage = null, bool ServerFault = false)
 {
     public static EvidenceResult None { get; } = new([], null);
 

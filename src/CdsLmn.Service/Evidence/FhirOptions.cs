@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace CdsLmn.Service.Evidence;
 
 /// <summary>How we reach the EHR's FHIR server, bound from <c>CdsLmn:Fhir</c>.</summary>
-public sealed class FhirOptions
+internal sealed class FhirOptions
 {
     public const string Section = "CdsLmn:Fhir";
 

@@ -15,7 +15,7 @@ namespace CdsLmn.Service.Evidence;
 /// carries the request's access token (when given) and goes only to the allowlisted <c>fhirServer</c>; next
 /// links that leave it are refused. Failures become <see cref="EvidenceResult.Fail"/>, never exceptions.
 /// </summary>
-public sealed partial class FhirQueryClient(
+internal sealed partial class FhirQueryClient(
     IHttpClientFactory httpClientFactory, IOptions<FhirOptions> options, ResultRelevance relevance, CdsLmnMetrics metrics, TimeProvider clock, ILogger<FhirQueryClient> logger)
 {
     public const string HttpClientName = "fhir";
@@ -131,12 +131,4 @@ public sealed partial class FhirQueryClient(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "FHIR GET {ResourceType} failed: {Failure}")]
     private partial void LogFailure(string resourceType, string failure);
-}
-
-/// <summary>The EHR's FHIR server for one hook request, with the token it lent us. Never logged.</summary>
-public sealed record FhirServer(Uri BaseUrl, string? AccessToken)
-{
-    public Uri BaseWithSlash { get; } = BaseUrl.AbsoluteUri.EndsWith('/') ? BaseUrl : new Uri(BaseUrl.AbsoluteUri + "/");
-
-    public override string ToString() => $"FhirServer {{ {BaseUrl} }}";
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Hl7.Fhir.Model;
@@ -19,7 +20,7 @@ internal static class FhirResourceParser
     // element, JSON109 null primitive, JSON121 empty array, PVAL115 narrative XHTML.
     private const string SingleValueWhereCollectionExpected = "PVAL127";
 
-    private static readonly string[] ToleratedIssues = ["PVAL128", "PVAL131", "PVAL105", "PVAL129", "JSON109", "JSON121", "PVAL115"];
+    private static readonly ImmutableArray<string> ToleratedIssues = ["PVAL128", "PVAL131", "PVAL105", "PVAL129", "JSON109", "JSON121", "PVAL115"];
 
     private static readonly FhirJsonDeserializer Deserializer =
         new(new DeserializerSettings().UsingMode(DeserializationMode.Strict).Ignoring(ToleratedIssues));

@@ -7,7 +7,7 @@ namespace CdsLmn.Service.Evidence;
 /// with the same scheme, host and port, at a path-segment boundary. Plain http is possible only where an
 /// entry says http. Nothing off the list is ever contacted.
 /// </summary>
-public sealed class FhirServerAllowlist(IOptions<FhirOptions> options)
+internal sealed class FhirServerAllowlist(IOptions<FhirOptions> options)
 {
     public bool IsAllowed(Uri server) =>
         server.IsAbsoluteUri && string.IsNullOrEmpty(server.UserInfo)

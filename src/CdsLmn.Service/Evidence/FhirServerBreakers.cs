@@ -12,7 +12,7 @@ namespace CdsLmn.Service.Evidence;
 /// fails most requests in the sampling window is left alone (callers fail at once, no HTTP) until the break ends and
 /// one probe request is let through (half-open): its success closes the breaker, its failure opens it again.
 /// </summary>
-public sealed class FhirServerBreakers(IOptions<FhirOptions> options, [FromKeyedServices(FhirServerBreakers.ClockKey)] TimeProvider clock, CdsLmnMetrics metrics)
+internal sealed class FhirServerBreakers(IOptions<FhirOptions> options, [FromKeyedServices(FhirServerBreakers.ClockKey)] TimeProvider clock, CdsLmnMetrics metrics)
 {
     /// <summary>The keyed <see cref="TimeProvider"/> the breakers read (tests swap in a fake clock without touching the HTTP retries).</summary>
     public const string ClockKey = "fhir-breaker";
@@ -47,6 +47,3 @@ public sealed class FhirServerBreakers(IOptions<FhirOptions> options, [FromKeyed
         return ValueTask.CompletedTask;
     }
 }
-
-/// <summary>What one hook request's round of FHIR calls produced, and whether the server was at fault in any of them.</summary>
-public sealed record FhirRound(GatheredEvidence Evidence, bool ServerFault);

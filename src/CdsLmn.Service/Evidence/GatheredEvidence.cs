@@ -8,7 +8,7 @@ namespace CdsLmn.Service.Evidence;
 /// that references point to. <see cref="ToClinicalEvidence"/> hands it to the advisor, with every failed or
 /// unfetched key marked unavailable.
 /// </summary>
-public sealed record GatheredEvidence
+internal sealed record GatheredEvidence
 {
     public required IReadOnlyList<MedicationRequest> OrdersInScope { get; init; }
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using CdsLmn.Clinical;
 
 namespace CdsLmn.Service.Evidence;
@@ -6,9 +7,9 @@ namespace CdsLmn.Service.Evidence;
 /// The prefetch keys of cds-services.json and the evidence each one carries. The templates themselves are the
 /// queries we run when a key is missing, so prefetch and fallback can never disagree.
 /// </summary>
-public static class PrefetchKeys
+internal static class PrefetchKeys
 {
-    public static IReadOnlyDictionary<string, EvidenceKind> Kinds { get; } = new Dictionary<string, EvidenceKind>(StringComparer.Ordinal)
+    public static FrozenDictionary<string, EvidenceKind> Kinds { get; } = new Dictionary<string, EvidenceKind>(StringComparer.Ordinal)
     {
         ["patient"] = EvidenceKind.Patient,
         ["conditions"] = EvidenceKind.Conditions,
@@ -19,7 +20,7 @@ public static class PrefetchKeys
         ["ivigAdministrations"] = EvidenceKind.OngoingIvig,
         ["medicationRequests"] = EvidenceKind.OngoingIvig,
         ["pendingTests"] = EvidenceKind.PendingTests,
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Fills a template's tokens (docs/cds-hooks-spec.md §3.3) from the hook context.</summary>
     public static string Fill(string template, string patientId, string userId, string? encounterId) => template

@@ -8,7 +8,7 @@ namespace CdsLmn.Service.Evidence;
 /// scope narrowed by a query (<c>patient/Observation.rs?category=laboratory</c>) grants nothing here: the service's
 /// own searches would come back filtered, and a filtered answer must not be taken for "none on record".
 /// </summary>
-public sealed class SmartScopes
+internal sealed class SmartScopes
 {
     private readonly HashSet<string> _reads = new(StringComparer.Ordinal);
     private readonly HashSet<string> _searches = new(StringComparer.Ordinal);

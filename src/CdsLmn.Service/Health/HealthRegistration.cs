@@ -7,7 +7,7 @@ namespace CdsLmn.Service.Health;
 /// Each concern registers its own readiness check with <see cref="ReadyTag"/> (discovery in CdsHooks, client
 /// authentication in CdsHooks/Auth, the audit store in Stewardship/Setup).
 /// </summary>
-public static class HealthRegistration
+internal static class HealthRegistration
 {
     /// <summary>Checks with this tag make up <c>/health/ready</c>.</summary>
     public const string ReadyTag = "ready";

@@ -8,7 +8,7 @@ namespace CdsLmn.Service.Hosting;
 /// instruments. Nothing else registers them; the keyed clocks of client authentication and of the FHIR breakers
 /// default to this <see cref="TimeProvider"/>.
 /// </summary>
-public static class SharedServicesRegistration
+internal static class SharedServicesRegistration
 {
     public static IHostApplicationBuilder AddSharedServices(this IHostApplicationBuilder builder)
     {

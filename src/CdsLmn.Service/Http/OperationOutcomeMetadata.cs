@@ -1,7 +1,7 @@
 namespace CdsLmn.Service.Http;
 
 /// <summary>Declares the error statuses an endpoint answers with a FHIR OperationOutcome, for the OpenAPI description.</summary>
-public static class OperationOutcomeMetadata
+internal static class OperationOutcomeMetadata
 {
     public const string ContentType = "application/fhir+json";
 

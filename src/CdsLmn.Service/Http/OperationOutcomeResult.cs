@@ -7,7 +7,7 @@ namespace CdsLmn.Service.Http;
 /// Every non-2xx answer of this service: a FHIR <c>OperationOutcome</c> whose diagnostics tell an
 /// integrator what was wrong. Diagnostics are written by us, never copied from tokens or clinical values.
 /// </summary>
-public sealed class OperationOutcomeResult : IResult, IStatusCodeHttpResult
+internal sealed class OperationOutcomeResult : IResult, IStatusCodeHttpResult
 {
     private static readonly FhirJsonSerializer Serializer = new();
 

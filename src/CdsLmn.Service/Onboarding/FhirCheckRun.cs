@@ -6,18 +6,12 @@ using CdsLmn.Service.Hosting;
 
 namespace CdsLmn.Service.Onboarding;
 
-/// <summary>What <c>check-fhir</c> was asked for. The token is never printed (see <see cref="ToString"/>).</summary>
-public sealed record FhirCheckRequest(Uri Server, string? Bearer, IReadOnlyList<string> Patients, bool Json)
-{
-    public override string ToString() => $"FhirCheckRequest {{ {Server}, {Patients.Count} patients }}";
-}
-
 /// <summary>
 /// Runs <c>check-fhir</c>: the service's evidence layer and clinical rules, configured like the service (appsettings,
 /// environment), with the command line's server as the only allowed one and logging off (nothing but the result
 /// on standard output; a progress line per patient on a terminal's standard error).
 /// </summary>
-public static class FhirCheckRun
+internal static class FhirCheckRun
 {
     public static async Task<int> RunAsync(FhirCheckRequest request, TextWriter output, TextWriter error,
         IReadOnlyDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default)

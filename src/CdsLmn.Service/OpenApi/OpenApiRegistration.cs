@@ -5,7 +5,7 @@ namespace CdsLmn.Service.OpenApi;
 /// <c>/openapi/v1.json</c>, served in Development only: in production the integration contract is the discovery
 /// document and docs/service-contract.md, and an unauthenticated description of the API is not served.
 /// </summary>
-public static class OpenApiRegistration
+internal static class OpenApiRegistration
 {
     public const string DocumentPath = "/openapi/{documentName}.json";
 

@@ -54,7 +54,7 @@ internal sealed partial class CardLedger(LedgerQueue queue, ILedgerDatabase data
             ON CONFLICT DO NOTHING;
             """, transaction);
         var receivedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
-        int stored = 0, unknown = 0, foreign = 0;
+        int stored = 0, foreign = 0;
         foreach (var entry in entries)
         {
             var card = NormalizeUuid(entry.CardUuid);
@@ -67,7 +67,6 @@ internal sealed partial class CardLedger(LedgerQueue queue, ILedgerDatabase data
                 continue;
             }
             var isKnown = issuedBy is not null;
-            unknown += isKnown ? 0 : 1;
 
             insert.Parameters.Clear();
             insert.With("@service", entry.ServiceId);
@@ -84,7 +83,7 @@ internal sealed partial class CardLedger(LedgerQueue queue, ILedgerDatabase data
             stored += await insert.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
-        return new FeedbackResult(entries.Count, stored, unknown, foreign);
+        return new FeedbackResult(entries.Count, stored, foreign);
     }
 
     /// <summary>UUIDs are compared in their canonical lower-case form; anything else is kept as sent.</summary>

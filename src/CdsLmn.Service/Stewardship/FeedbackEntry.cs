@@ -6,7 +6,7 @@ namespace CdsLmn.Service.Stewardship;
 /// One validated feedback entry, as the store keeps it. Its identity — what makes a repeat a duplicate —
 /// is the card uuid, the outcome, the outcome time (to the millisecond) and the set of accepted suggestion ids.
 /// </summary>
-public sealed record FeedbackEntry
+internal sealed record FeedbackEntry
 {
     /// <summary>The service id the feedback was posted to.</summary>
     public required string ServiceId { get; init; }
@@ -28,9 +28,3 @@ public sealed record FeedbackEntry
     /// <summary>When the outcome happened (UTC).</summary>
     public required DateTimeOffset OutcomeAt { get; init; }
 }
-
-/// <summary>
-/// What a feedback write did: entries read, entries new to the store, entries about cards the store never issued
-/// (stored, marked unknown), and entries about cards another service issued (not stored).
-/// </summary>
-public sealed record FeedbackResult(int Received, int Stored, int UnknownCards, int ForeignCards);

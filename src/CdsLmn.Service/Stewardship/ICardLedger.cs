@@ -4,7 +4,7 @@ namespace CdsLmn.Service.Stewardship;
 /// The audit trail of cards issued and the feedback about them. The embedded implementation is SQLite;
 /// a shared store (PostgreSQL) for several replicas implements the same interface.
 /// </summary>
-public interface ICardLedger
+internal interface ICardLedger
 {
     /// <summary>
     /// Queues an issued card for the write-behind writer and returns at once (no I/O on the hook's path).

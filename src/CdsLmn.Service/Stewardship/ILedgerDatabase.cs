@@ -6,6 +6,9 @@ namespace CdsLmn.Service.Stewardship;
 /// The relational database behind the ledger: SQLite (embedded, one instance) or PostgreSQL (shared by replicas).
 /// Both hold the same tables with the same column meanings, so the ledger, the writer, the report and the
 /// retention purge run one SQL text on either; this is what differs between them.
+/// Callers use the asynchronous ADO.NET calls throughout: they are truly asynchronous on PostgreSQL (Npgsql), while
+/// Microsoft.Data.Sqlite runs them synchronously on the calling thread, so on SQLite every store call blocks on disk
+/// before its task completes.
 /// </summary>
 internal interface ILedgerDatabase
 {

@@ -4,24 +4,8 @@ namespace CdsLmn.Service.Stewardship;
 /// The store's salted HMAC-SHA256 of a patient id, for anything outside the store that must name a patient (the
 /// audit log): the same value as <c>issued_card.patient_hash</c>, so the two can be joined without the raw id.
 /// </summary>
-public interface IPatientIdHasher
+internal interface IPatientIdHasher
 {
     /// <summary>The hash, or null while the salt is not loaded yet (a shared database not reached since start).</summary>
     string? TryHash(string patientId);
-}
-
-/// <summary>Hashes with the ledger database's salt.</summary>
-internal sealed class LedgerPatientIdHasher(ILedgerDatabase database) : IPatientIdHasher
-{
-    public string? TryHash(string patientId)
-    {
-        try
-        {
-            return database.HashPatientId(patientId);
-        }
-        catch (InvalidOperationException)
-        {
-            return null; // PostgresStore before its first successful connection
-        }
-    }
 }

@@ -4,7 +4,7 @@ namespace CdsLmn.Service.Stewardship;
 /// A card the service produced, as the audit store keeps it. The hook handler records one per card it
 /// issues — in shadow mode too, where the card is recorded but not sent.
 /// </summary>
-public sealed record IssuedCard
+internal sealed record IssuedCard
 {
     /// <summary>The card's <c>uuid</c> as sent to the EHR (feedback refers to it).</summary>
     public required string CardUuid { get; init; }
@@ -33,6 +33,3 @@ public sealed record IssuedCard
     /// <summary>The card's suggestions, so the report can say which were accepted.</summary>
     public IReadOnlyList<IssuedSuggestion> Suggestions { get; init; } = [];
 }
-
-/// <summary>A suggestion on an issued card: its <c>uuid</c> (echoed in <c>acceptedSuggestions[].id</c>) and its label.</summary>
-public sealed record IssuedSuggestion(string Uuid, string Label);

@@ -3,9 +3,6 @@ using Microsoft.Extensions.Options;
 
 namespace CdsLmn.Service.Stewardship;
 
-/// <summary>An issued card waiting for the writer, or a flush marker the writer completes once everything before it is committed.</summary>
-internal readonly record struct LedgerWork(IssuedCard? Card, TaskCompletionSource? Flushed);
-
 /// <summary>The bounded queue between the hook path (<see cref="ICardLedger.RecordIssued"/>) and <see cref="IssuedCardWriter"/>.</summary>
 internal sealed class LedgerQueue(IOptions<StorageOptions> options)
 {

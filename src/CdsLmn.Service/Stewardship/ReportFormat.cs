@@ -1,7 +1,7 @@
 namespace CdsLmn.Service.Stewardship;
 
 /// <summary>How the <c>report</c> command prints the stewardship figures.</summary>
-public enum ReportFormat
+internal enum ReportFormat
 {
     Table,
     Csv,

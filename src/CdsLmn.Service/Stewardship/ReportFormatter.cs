@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -5,9 +6,9 @@ using System.Text.Json;
 namespace CdsLmn.Service.Stewardship;
 
 /// <summary>Writes a <see cref="StewardshipSummary"/> as an aligned table, CSV (RFC 4180) or JSON.</summary>
-public static class ReportFormatter
+internal static class ReportFormatter
 {
-    private static readonly string[] Columns =
+    private static readonly ImmutableArray<string> Columns =
         ["service", "mode", "row", "indicator", "shown", "accepted", "overridden", "no_feedback", "override_reasons", "accepted_suggestions"];
 
     private static readonly JsonSerializerOptions IndentedJson = new(StewardshipJsonContext.Default.Options) { WriteIndented = true };

@@ -2,18 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CdsLmn.Service.Stewardship;
 
-/// <summary>Whether cards reach the clinician.</summary>
-public enum ServiceMode
-{
-    /// <summary>Cards are answered to the EHR and recorded.</summary>
-    Active,
-
-    /// <summary>Cards are evaluated and recorded (shadow flag set) but the answer is <c>{"cards":[]}</c>.</summary>
-    Shadow,
-}
-
 /// <summary><c>CdsLmn:Mode</c>, bound and validated at start-up.</summary>
-public sealed class ServiceModeOptions
+internal sealed class ServiceModeOptions
 {
     public const string Section = "CdsLmn";
 

@@ -30,7 +30,7 @@ internal sealed class StewardshipQuery(ILedgerDatabase database) : IStewardshipQ
         var start = period.Start?.ToUnixTimeMilliseconds() ?? long.MinValue;
         var end = period.End?.ToUnixTimeMilliseconds() ?? long.MaxValue;
 
-        var reasons = ReadLabels(connection, start, end, $"""
+        var reasons = await ReadLabelsAsync(connection, start, end, $"""
             {Latest}
             SELECT c.service_id, c.shadow, c.decision_row, c.indicator,
                    -- one label per coding (grouped by system and code below)
@@ -38,8 +38,8 @@ internal sealed class StewardshipQuery(ILedgerDatabase database) : IStewardshipQ
             FROM c JOIN latest l ON l.card_uuid = c.card_uuid AND l.rn = 1
             WHERE l.outcome = 'overridden'
             GROUP BY c.service_id, c.shadow, c.decision_row, c.indicator, COALESCE(l.reason_system, ''), COALESCE(l.reason_code, '')
-            """);
-        var suggestions = ReadLabels(connection, start, end, $"""
+            """, cancellationToken);
+        var suggestions = await ReadLabelsAsync(connection, start, end, $"""
             WITH c AS (SELECT * FROM issued_card WHERE issued_at >= @start AND issued_at < @end),
             taken AS (
                 SELECT DISTINCT f.card_uuid, j.value AS suggestion_uuid
@@ -50,9 +50,9 @@ internal sealed class StewardshipQuery(ILedgerDatabase database) : IStewardshipQ
             FROM c JOIN taken t ON t.card_uuid = c.card_uuid
             LEFT JOIN issued_suggestion s ON s.card_uuid = t.card_uuid AND s.suggestion_uuid = t.suggestion_uuid
             GROUP BY c.service_id, c.shadow, c.decision_row, c.indicator, COALESCE(s.label, '{UnknownSuggestion}')
-            """);
+            """, cancellationToken);
 
-        using var command = Command(connection, start, end, $"""
+        await using var command = Command(connection, start, end, $"""
             {Latest}
             SELECT c.service_id, c.shadow, c.decision_row, c.indicator, COUNT(*),
                    COUNT(*) FILTER (WHERE l.outcome = 'accepted'),
@@ -63,9 +63,9 @@ internal sealed class StewardshipQuery(ILedgerDatabase database) : IStewardshipQ
             ORDER BY c.service_id, c.shadow, c.decision_row, c.indicator
             """);
         var rows = new List<StewardshipRow>();
-        using (var reader = command.ExecuteReader())
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            while (reader.Read())
+            while (await reader.ReadAsync(cancellationToken))
             {
                 var key = ReadKey(reader);
                 rows.Add(new StewardshipRow
@@ -88,24 +88,24 @@ internal sealed class StewardshipQuery(ILedgerDatabase database) : IStewardshipQ
         {
             Period = period,
             Rows = rows,
-            UnknownCardFeedback = ReadUnknown(connection, start, end),
-            Weeks = ReadWeeks(connection, start, end),
+            UnknownCardFeedback = await ReadUnknownAsync(connection, start, end, cancellationToken),
+            Weeks = await ReadWeeksAsync(connection, start, end, cancellationToken),
         };
     }
 
-    private static List<WeeklyCards> ReadWeeks(DbConnection connection, long start, long end)
+    private static async Task<List<WeeklyCards>> ReadWeeksAsync(DbConnection connection, long start, long end, CancellationToken cancellationToken)
     {
         // issued_at is Unix milliseconds; the epoch was a Thursday, so shifting by 4 days makes weeks start on Monday.
         const long week = 7L * 24 * 3600 * 1000, shift = 4L * 24 * 3600 * 1000;
-        using var command = Command(connection, start, end, $"""
+        await using var command = Command(connection, start, end, $"""
             SELECT (issued_at + {shift}) / {week} AS week, shadow, indicator, COUNT(*)
             FROM issued_card WHERE issued_at >= @start AND issued_at < @end
             GROUP BY (issued_at + {shift}) / {week}, shadow, indicator
             ORDER BY week, shadow, indicator
             """);
-        using var reader = command.ExecuteReader();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var weeks = new List<WeeklyCards>();
-        while (reader.Read())
+        while (await reader.ReadAsync(cancellationToken))
         {
             var weekStart = DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(reader.Integer(0) * week - shift).UtcDateTime);
             weeks.Add(new WeeklyCards(weekStart, reader.Integer(1) == 1 ? nameof(ServiceMode.Shadow) : nameof(ServiceMode.Active), reader.GetString(2), (int)reader.Integer(3)));
@@ -113,28 +113,28 @@ internal sealed class StewardshipQuery(ILedgerDatabase database) : IStewardshipQ
         return weeks;
     }
 
-    private static List<UnknownCardFeedback> ReadUnknown(DbConnection connection, long start, long end)
+    private static async Task<List<UnknownCardFeedback>> ReadUnknownAsync(DbConnection connection, long start, long end, CancellationToken cancellationToken)
     {
-        using var command = Command(connection, start, end, """
+        await using var command = Command(connection, start, end, """
             SELECT service_id, COUNT(*) FROM feedback
             WHERE known_card = 0 AND outcome_at >= @start AND outcome_at < @end
             GROUP BY service_id ORDER BY service_id
             """);
-        using var reader = command.ExecuteReader();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var unknown = new List<UnknownCardFeedback>();
-        while (reader.Read())
+        while (await reader.ReadAsync(cancellationToken))
         {
             unknown.Add(new UnknownCardFeedback(reader.GetString(0), (int)reader.Integer(1)));
         }
         return unknown;
     }
 
-    private static ILookup<RowKey, LabelCount> ReadLabels(DbConnection connection, long start, long end, string sql)
+    private static async Task<ILookup<RowKey, LabelCount>> ReadLabelsAsync(DbConnection connection, long start, long end, string sql, CancellationToken cancellationToken)
     {
-        using var command = Command(connection, start, end, sql);
-        using var reader = command.ExecuteReader();
+        await using var command = Command(connection, start, end, sql);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var labels = new List<(RowKey, LabelCount)>();
-        while (reader.Read())
+        while (await reader.ReadAsync(cancellationToken))
         {
             labels.Add((ReadKey(reader), new LabelCount(reader.GetString(4), (int)reader.Integer(5))));
         }

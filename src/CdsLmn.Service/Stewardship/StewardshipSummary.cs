@@ -1,7 +1,7 @@
 namespace CdsLmn.Service.Stewardship;
 
 /// <summary>The stewardship report's figures.</summary>
-public sealed record StewardshipSummary
+internal sealed record StewardshipSummary
 {
     public required ReportPeriod Period { get; init; }
 
@@ -14,39 +14,3 @@ public sealed record StewardshipSummary
     /// <summary>Cards per UTC week (weeks start on Monday), mode and indicator, oldest first.</summary>
     public IReadOnlyList<WeeklyCards> Weeks { get; init; } = [];
 }
-
-public sealed record WeeklyCards(DateOnly WeekStart, string Mode, string Indicator, int Cards);
-
-/// <summary>
-/// Cards of one service, mode and decision row, and what became of them. A card's outcome is its latest
-/// feedback, so <c>Accepted + Overridden + WithoutFeedback == Shown</c>.
-/// </summary>
-public sealed record StewardshipRow
-{
-    public required string ServiceId { get; init; }
-
-    /// <summary><c>Active</c> (shown to the clinician) or <c>Shadow</c> (recorded only).</summary>
-    public required string Mode { get; init; }
-
-    public required int DecisionRow { get; init; }
-
-    public required string Indicator { get; init; }
-
-    public required int Shown { get; init; }
-
-    public required int Accepted { get; init; }
-
-    public required int Overridden { get; init; }
-
-    public required int WithoutFeedback { get; init; }
-
-    /// <summary>Reasons given on overridden cards (latest feedback); <c>(none given)</c> counts overrides without a coded reason.</summary>
-    public required IReadOnlyList<LabelCount> OverrideReasons { get; init; }
-
-    /// <summary>Suggestions accepted, by label: the number of cards on which each was accepted.</summary>
-    public required IReadOnlyList<LabelCount> AcceptedSuggestions { get; init; }
-}
-
-public sealed record LabelCount(string Label, int Count);
-
-public sealed record UnknownCardFeedback(string ServiceId, int Entries);

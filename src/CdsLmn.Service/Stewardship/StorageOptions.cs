@@ -2,18 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CdsLmn.Service.Stewardship;
 
-/// <summary>Where the audit store and the <c>jti</c> replay record live.</summary>
-public enum StorageProvider
-{
-    /// <summary>An embedded SQLite file; the replay record stays in memory. One instance only.</summary>
-    Sqlite,
-
-    /// <summary>A PostgreSQL database shared by every replica (cards, feedback, salt and replay record).</summary>
-    Postgres,
-}
-
 /// <summary>The audit store, bound from <c>CdsLmn:Storage</c> (and <c>ConnectionStrings:CdsLmn</c>).</summary>
-public sealed class StorageOptions
+internal sealed class StorageOptions
 {
     public const string Section = "CdsLmn:Storage";
 

@@ -1,7 +1,7 @@
 namespace CdsLmn.Service.Stewardship;
 
 /// <summary>The shared database cannot be reached: nothing was stored, and the caller may retry later.</summary>
-public sealed class StoreUnavailableException : Exception
+internal sealed class StoreUnavailableException : Exception
 {
     public StoreUnavailableException()
         : this("The audit database cannot be reached.", null)

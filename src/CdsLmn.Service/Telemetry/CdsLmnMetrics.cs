@@ -4,19 +4,11 @@ using System.Diagnostics.Metrics;
 
 namespace CdsLmn.Service.Telemetry;
 
-/// <summary>State of a FHIR server's circuit breaker, as reported by <c>cdslmn.fhir.circuit_state</c>.</summary>
-public enum BreakerState
-{
-    Closed = 0,
-    HalfOpen = 1,
-    Open = 2,
-}
-
 /// <summary>
 /// The service's own instruments, on the <c>CdsLmn</c> meter. Tags are low-cardinality by construction:
 /// never a patient id, a token, a query string or a full URL.
 /// </summary>
-public sealed class CdsLmnMetrics
+internal sealed class CdsLmnMetrics
 {
     public const string MeterName = "CdsLmn";
 
@@ -58,9 +50,9 @@ public sealed class CdsLmnMetrics
 
     /// <summary>
     /// A breaker changed state. <paramref name="server"/> is reduced to scheme, host and port (user info, path and
-    /// query are dropped), so a URL carrying a token never becomes a tag; null stands for the single FHIR client.
+    /// query are dropped), so a URL carrying a token never becomes a tag.
     /// </summary>
-    public void RecordCircuitState(string? server, BreakerState state) => _breakers[ServerTag(server)] = state;
+    public void RecordCircuitState(string server, BreakerState state) => _breakers[ServerTag(server)] = state;
 
     /// <summary>A request refused for authentication; <paramref name="reason"/> is a fixed word such as <c>missing</c>, <c>signature</c>, <c>expired</c>.</summary>
     public void RecordAuthFailure(string reason) =>
@@ -70,9 +62,8 @@ public sealed class CdsLmnMetrics
     public void RecordLedgerDropped(int count, string reason) =>
         _ledgerDropped.Add(count, new KeyValuePair<string, object?>("reason", reason));
 
-    internal static string ServerTag(string? server) => server switch
+    private static string ServerTag(string server) => server switch
     {
-        null => "fhir",
         _ when Uri.TryCreate(server, UriKind.Absolute, out var uri) && uri.Host.Length > 0 => $"{uri.Scheme}://{uri.Authority}",
         _ when server.Length <= 64 && server.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_') => server,
         _ => "other",

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace CdsLmn.Service.Telemetry;
 
 /// <summary>OpenTelemetry export, bound from <c>CdsLmn:Telemetry</c>. Nothing leaves the process unless an endpoint is set.</summary>
-public sealed class TelemetryOptions
+internal sealed class TelemetryOptions
 {
     public const string Section = "CdsLmn:Telemetry";
 
@@ -14,10 +14,4 @@ public sealed class TelemetryOptions
     /// <summary><c>CdsLmn:Telemetry:OtlpProtocol</c>: <c>Grpc</c> (default) or <c>HttpProtobuf</c>.</summary>
     [EnumDataType(typeof(OtlpProtocol))]
     public OtlpProtocol OtlpProtocol { get; set; } = OtlpProtocol.Grpc;
-}
-
-public enum OtlpProtocol
-{
-    Grpc,
-    HttpProtobuf,
 }

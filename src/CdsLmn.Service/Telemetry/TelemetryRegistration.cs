@@ -10,7 +10,7 @@ namespace CdsLmn.Service.Telemetry;
 /// (<see cref="CdsLmnMetrics"/>, ASP.NET Core, HttpClient). Exported over OTLP only when
 /// <c>CdsLmn:Telemetry:OtlpEndpoint</c> is set.
 /// </summary>
-public static class TelemetryRegistration
+internal static class TelemetryRegistration
 {
     public const string ServiceName = "cdslmn";
 

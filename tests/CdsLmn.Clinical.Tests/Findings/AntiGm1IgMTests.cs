@@ -83,6 +83,8 @@ public class AntiGm1IgMTests
     [InlineData(20, "H", AntiGm1State.PositiveLow)]
     [InlineData(20, "POS", AntiGm1State.PositiveLow)]
     [InlineData(150, "H", AntiGm1State.High)]
+    [InlineData(150, "neg", AntiGm1State.Negative)]
+    [InlineData(20, "pos", AntiGm1State.PositiveLow)]
     public void LabFlagWinsOverConfiguredNumbers(decimal value, string flag, AntiGm1State expected) =>
         Assert.Equal(expected, State(Build.Index(value), interpretation: flag));
 

@@ -20,6 +20,8 @@ public class CreatineKinaseTests
     [InlineData(100, "H", CreatineKinaseState.Elevated)]
     [InlineData(100, "HH", CreatineKinaseState.Elevated)]
     [InlineData(1000, "N", CreatineKinaseState.Normal)]
+    [InlineData(100, "h", CreatineKinaseState.Elevated)]
+    [InlineData(1000, "n", CreatineKinaseState.Normal)]
     public void LabFlagDecides(decimal value, string flag, CreatineKinaseState expected) =>
         Assert.Equal(expected, Assess(AdministrativeGender.Male, Build.Ck("ck", value, interpretation: flag)).State);
 

@@ -45,7 +45,7 @@ public sealed class ProductionExampleTests(AppFixture<Profiles.ProductionExample
         Bind<FhirOptions>(configuration, FhirOptions.Section);
         Bind<StorageOptions>(configuration, StorageOptions.Section);
         Bind<TelemetryOptions>(configuration, TelemetryOptions.Section);
-        Bind<CdsHooksOptions.CorsSettings>(configuration, "CdsLmn:Cors");
+        Bind<CorsSettings>(configuration, "CdsLmn:Cors");
         var topLevel = Leaves().Where(key => key.StartsWith("CdsLmn:", StringComparison.Ordinal)).Select(key => key.Split(':')[1]).ToHashSet();
         Assert.Subset(new HashSet<string> { "Mode", "PublicBaseUrl", "MaxRequestBodyBytes", "Auth", "RateLimit", "Cors", "Fhir", "Storage", "Telemetry" }, topLevel);
     }

@@ -2,18 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CdsLmn.Service.CdsHooks.Auth;
 
-/// <summary>Whether CDS clients (EHRs) must present a JWT (docs/cds-hooks-spec.md §6.2).</summary>
-public enum ClientAuthMode
-{
-    /// <summary>Every call under <c>/cds-services</c> needs a valid client JWT.</summary>
-    Required,
-
-    /// <summary>No client authentication at all; for development only, logged as a warning at start.</summary>
-    Disabled,
-}
-
 /// <summary>EHR client authentication, bound from <c>CdsLmn:Auth</c> (plus <c>CdsLmn:PublicBaseUrl</c>).</summary>
-public sealed class ClientAuthOptions
+internal sealed class ClientAuthOptions
 {
     public const string Section = "CdsLmn:Auth";
 
@@ -63,20 +53,4 @@ public sealed class ClientAuthOptions
     /// <summary><c>CdsLmn:Auth:MaxReplayCacheEntries</c>: bound on remembered <c>jti</c>s; when full (after expiring old ones) tokens are refused.</summary>
     [Range(1000, 100_000_000)]
     public int MaxReplayCacheEntries { get; set; } = 1_000_000;
-}
-
-/// <summary>One trusted CDS client: <c>CdsLmn:Auth:Clients:{n}</c>.</summary>
-public sealed class TrustedClientOptions
-{
-    /// <summary>The client's <c>iss</c>, compared exactly.</summary>
-    public string? Issuer { get; set; }
-
-    /// <summary>The allowlisted JWK Set URL; the only URL ever fetched for this issuer, and the only <c>jku</c> accepted.</summary>
-    public string? JwksUrl { get; set; }
-
-    /// <summary>The issuer's JWK Set as inline JSON (keys exchanged out of band); used alongside <see cref="JwksUrl"/> if both are set.</summary>
-    public string? Jwks { get; set; }
-
-    /// <summary>When not empty, the <c>tenant</c> claim is required and must be one of these.</summary>
-    public List<string> Tenants { get; set; } = [];
 }

@@ -6,7 +6,7 @@ namespace CdsLmn.Service.CdsHooks.Auth;
 /// the clock. Registered by <see cref="ClientAuthenticationRegistration"/>; the token checks are
 /// <see cref="ClientJwtBearerSetup"/> and <see cref="ClientTokenEvents"/>.
 /// </summary>
-public static class ClientAuthentication
+internal static class ClientAuthentication
 {
     public const string SchemeName = "CdsClient";
 

@@ -12,7 +12,7 @@ namespace CdsLmn.Service.CdsHooks.Auth;
 /// policy and the readiness check. The middleware (UseAuthentication, UseAuthorization) is placed by
 /// Commands/ServiceHost, after CORS.
 /// </summary>
-public static class ClientAuthenticationRegistration
+internal static class ClientAuthenticationRegistration
 {
     private const int MaxJwksBytes = 256 * 1024;
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace CdsLmn.Service.CdsHooks.Models;
 
 /// <summary>A CDS Hooks card (docs/cds-hooks-spec.md §4.2).</summary>
-public sealed record Card
+internal sealed record Card
 {
     /// <summary>The spec's limit is "&lt; 140 characters" (Inferno rejects 140).</summary>
     public const int MaxSummaryLength = 139;

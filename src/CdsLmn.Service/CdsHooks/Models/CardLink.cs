@@ -1,7 +1,7 @@
 namespace CdsLmn.Service.CdsHooks.Models;
 
 /// <summary>A link on a card (docs/cds-hooks-spec.md §4.6).</summary>
-public sealed record CardLink
+internal sealed record CardLink
 {
     /// <summary>REQUIRED.</summary>
     public required string Label { get; init; }

@@ -1,7 +1,7 @@
 namespace CdsLmn.Service.CdsHooks.Models;
 
 /// <summary>The source of a card's guidance (docs/cds-hooks-spec.md §4.3).</summary>
-public sealed record CardSource
+internal sealed record CardSource
 {
     /// <summary>REQUIRED. Short, human-readable.</summary>
     public required string Label { get; init; }

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace CdsLmn.Service.CdsHooks.Models;
 
 /// <summary>An action within a suggestion, or a system action (docs/cds-hooks-spec.md §4.5).</summary>
-public sealed record CdsAction
+internal sealed record CdsAction
 {
     /// <summary>REQUIRED. <c>create</c>, <c>update</c> or <c>delete</c>.</summary>
     public required ActionType Type { get; init; }

@@ -1,7 +1,7 @@
 namespace CdsLmn.Service.CdsHooks.Models;
 
 /// <summary>The CDS Hooks Coding data type (not FHIR's): code and system required, display required in override reasons.</summary>
-public sealed record CdsCoding
+internal sealed record CdsCoding
 {
     /// <summary>REQUIRED.</summary>
     public required string Code { get; init; }

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace CdsLmn.Service.CdsHooks.Models;
 
 /// <summary>A CDS Hooks 2.0.1 service request (docs/cds-hooks-spec.md §2), read from the request document without copying its FHIR content. Unknown members and <c>extension</c> are ignored.</summary>
-public sealed record CdsRequest
+internal sealed record CdsRequest
 {
     /// <summary>REQUIRED. The hook that fired, e.g. <c>order-select</c>.</summary>
     public required string Hook { get; init; }

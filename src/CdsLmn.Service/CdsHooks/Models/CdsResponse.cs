@@ -1,7 +1,7 @@
 namespace CdsLmn.Service.CdsHooks.Models;
 
 /// <summary>A CDS Hooks response (docs/cds-hooks-spec.md §4.1). <c>cards</c> is written even when empty.</summary>
-public sealed record CdsResponse
+internal sealed record CdsResponse
 {
     public static CdsResponse Silent { get; } = new() { Cards = [] };
 

@@ -6,7 +6,7 @@ namespace CdsLmn.Service.CdsHooks.Models;
 /// The OAuth 2.0 token the EHR lends us for its FHIR server (docs/cds-hooks-spec.md §2). Its members are
 /// snake_case on the wire. The token is transient: never logged, cached across requests or sent elsewhere.
 /// </summary>
-public sealed record FhirAuthorization
+internal sealed record FhirAuthorization
 {
     /// <summary>REQUIRED. The access token.</summary>
     [JsonPropertyName("access_token")]

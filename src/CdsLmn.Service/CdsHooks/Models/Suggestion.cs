@@ -1,7 +1,7 @@
 namespace CdsLmn.Service.CdsHooks.Models;
 
 /// <summary>A suggested change (docs/cds-hooks-spec.md §4.4); its actions are applied together.</summary>
-public sealed record Suggestion
+internal sealed record Suggestion
 {
     /// <summary>REQUIRED. Button text.</summary>
     public required string Label { get; init; }

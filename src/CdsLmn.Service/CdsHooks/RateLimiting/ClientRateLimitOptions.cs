@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace CdsLmn.Service.CdsHooks.RateLimiting;
 
 /// <summary>The per-client limit on <c>/cds-services</c> calls, bound from <c>CdsLmn:RateLimit</c>.</summary>
-public sealed class ClientRateLimitOptions
+internal sealed class ClientRateLimitOptions
 {
     public const string Section = "CdsLmn:RateLimit";
 

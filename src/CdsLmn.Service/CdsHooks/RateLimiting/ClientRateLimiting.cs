@@ -12,7 +12,7 @@ namespace CdsLmn.Service.CdsHooks.RateLimiting;
 /// OperationOutcome; other clients are unaffected. Health endpoints carry no policy and are never limited.
 /// Registered by <see cref="RateLimitingRegistration"/>.
 /// </summary>
-public static class ClientRateLimiting
+internal static class ClientRateLimiting
 {
     public const string PolicyName = "cds-client";
 

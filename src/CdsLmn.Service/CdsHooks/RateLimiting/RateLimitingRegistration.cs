@@ -7,7 +7,7 @@ namespace CdsLmn.Service.CdsHooks.RateLimiting;
 /// Registers the per-client rate limit (<see cref="ClientRateLimiting"/>) and validates <c>CdsLmn:RateLimit</c> at
 /// start. The middleware (UseRateLimiter) is placed by Commands/ServiceHost, after authorization.
 /// </summary>
-public static class RateLimitingRegistration
+internal static class RateLimitingRegistration
 {
     public static IHostApplicationBuilder AddClientRateLimiting(this IHostApplicationBuilder builder)
     {

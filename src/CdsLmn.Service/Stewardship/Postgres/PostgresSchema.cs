@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Npgsql;
 
 namespace CdsLmn.Service.Stewardship.Postgres;
@@ -12,7 +13,7 @@ internal static class PostgresSchema
     // Any constant shared by every replica: pg_advisory_lock serialises their migrations.
     private const long MigrationLockKey = 0x43_64_73_4C_6D_6E_01; // "CdsLmn" + 1
 
-    private static readonly string[] Steps =
+    private static readonly ImmutableArray<string> Steps =
     [
         // 1: issued cards with their suggestions, feedback, and store settings (the generated patient-id salt).
         """
@@ -77,7 +78,7 @@ internal static class PostgresSchema
     /// </summary>
     public static async Task MigrateAsync(NpgsqlConnection connection, CancellationToken cancellationToken, int? target = null)
     {
-        var upTo = target ?? Steps.Length;
+        var upTo = target ?? LatestVersion;
         await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey});", connection))
         {
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
@@ -90,10 +91,10 @@ internal static class PostgresSchema
                 await create.ExecuteNonQueryAsync(cancellationToken);
             }
             var version = await ReadVersionAsync(connection, cancellationToken);
-            if (version > Steps.Length)
+            if (version > LatestVersion)
             {
                 throw new InvalidOperationException(
-                    $"The database has schema version {version}, newer than this service knows ({Steps.Length}); upgrade the service.");
+                    $"The database has schema version {version}, newer than this service knows ({LatestVersion}); upgrade the service.");
             }
             for (var step = version; step < upTo; step++)
             {

@@ -15,7 +15,7 @@ namespace CdsLmn.Service.Stewardship.Setup;
 /// PostgreSQL database shared by replicas, which also holds the <c>jti</c> replay record. The provider is read when
 /// services are resolved, not here, so configuration added by a test host applies too.
 /// </summary>
-public static class StewardshipRegistration
+internal static class StewardshipRegistration
 {
     // An unreachable database must turn readiness red, not hang the probe.
     private static readonly TimeSpan StoreCheckTimeout = TimeSpan.FromSeconds(5);

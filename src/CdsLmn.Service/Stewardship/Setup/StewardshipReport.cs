@@ -14,7 +14,7 @@ namespace CdsLmn.Service.Stewardship.Setup;
 /// environment), without starting the web server. Nothing but the report goes to the output: logging is off.
 /// Exit codes: 0 printed, 1 no store at that path, an unreachable database or a bad store setting.
 /// </summary>
-public static class StewardshipReport
+internal static class StewardshipReport
 {
     /// <summary>Runs the report; <paramref name="settings"/> adds configuration on top (tests point it at a store).</summary>
     public static async Task<int> RunAsync(ReportRequest request, TextWriter output, TextWriter error,

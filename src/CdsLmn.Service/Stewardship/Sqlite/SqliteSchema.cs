@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.Data.Sqlite;
 
 namespace CdsLmn.Service.Stewardship.Sqlite;
@@ -8,7 +9,7 @@ namespace CdsLmn.Service.Stewardship.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    private static readonly string[] Steps =
+    private static readonly ImmutableArray<string> Steps =
     [
         // 1: issued cards with their suggestions, feedback, and store settings (the generated patient-id salt).
         """
@@ -63,12 +64,12 @@ internal static class SqliteSchema
         {
             using var transaction = connection.BeginTransaction();
             var version = ReadVersion(connection, transaction);
-            if (version > Steps.Length)
+            if (version > LatestVersion)
             {
                 throw new InvalidOperationException(
-                    $"The store has schema version {version}, newer than this service knows ({Steps.Length}); upgrade the service.");
+                    $"The store has schema version {version}, newer than this service knows ({LatestVersion}); upgrade the service.");
             }
-            if (version == Steps.Length)
+            if (version == LatestVersion)
             {
                 return;
             }

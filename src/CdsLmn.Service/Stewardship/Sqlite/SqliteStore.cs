@@ -8,7 +8,7 @@ namespace CdsLmn.Service.Stewardship.Sqlite;
 /// The embedded store: one SQLite file in WAL mode, created (directory included) and migrated on first use.
 /// Every connection runs with <c>synchronous=FULL</c>, so a commit is on disk when it returns.
 /// </summary>
-public sealed class SqliteStore : ILedgerDatabase
+internal sealed class SqliteStore : ILedgerDatabase
 {
     private readonly string _connectionString;
     private readonly string? _configuredSalt;

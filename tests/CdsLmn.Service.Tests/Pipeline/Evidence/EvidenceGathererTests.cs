@@ -26,7 +26,7 @@ public sealed class EvidenceGathererTests : IDisposable
         _app.Ehr.ServeEmptySearches().Serve("Condition", FhirJson.Bundle(FhirJson.Condition("c1", "http://hl7.org/fhir/sid/icd-10-cm", "G12.25")));
         var request = HookRequest(prefetch: new JsonObject());
 
-        var evidence = await Gatherer().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
+        var evidence = await Gatherer().CompleteAsync(request, ReadRequest(request), CancellationToken.None);
 
         var clinical = evidence.ToClinicalEvidence();
         Assert.Empty(clinical.Unavailable);
@@ -45,7 +45,7 @@ public sealed class EvidenceGathererTests : IDisposable
         var prefetch = AllKeys(key => null);
         var request = HookRequest(prefetch);
 
-        var partial = EvidenceGatherer.FromRequest(request);
+        var partial = ReadRequest(request);
 
         Assert.Empty(partial.ToClinicalEvidence().Unavailable);
         Assert.All(partial.Results.Values, r => Assert.Empty(r.Resources));
@@ -56,7 +56,7 @@ public sealed class EvidenceGathererTests : IDisposable
     {
         var request = HookRequest(AllKeys(_ => FhirJson.Bundle()));
 
-        var clinical = EvidenceGatherer.FromRequest(request).ToClinicalEvidence();
+        var clinical = ReadRequest(request).ToClinicalEvidence();
 
         Assert.Empty(clinical.Unavailable);
         await Task.CompletedTask;
@@ -80,7 +80,7 @@ public sealed class EvidenceGathererTests : IDisposable
         };
         var request = HookRequest(AllKeys(key => key == "creatineKinase" ? bad : null));
 
-        var partial = EvidenceGatherer.FromRequest(request);
+        var partial = ReadRequest(request);
         Assert.Equal([EvidenceKind.CreatineKinase], partial.ToClinicalEvidence().Unavailable);
 
         var complete = await Gatherer().CompleteAsync(request, partial, CancellationToken.None);
@@ -96,7 +96,7 @@ public sealed class EvidenceGathererTests : IDisposable
         var bundle = FhirJson.Bundle(FhirJson.Outcome("information"), FhirJson.Condition("c1", "http://hl7.org/fhir/sid/icd-10-cm", "G12.25"));
         var request = HookRequest(AllKeys(key => key == "conditions" ? bundle : null));
 
-        var clinical = EvidenceGatherer.FromRequest(request).ToClinicalEvidence();
+        var clinical = ReadRequest(request).ToClinicalEvidence();
 
         Assert.Empty(clinical.Unavailable);
         Assert.Equal("c1", Assert.Single(clinical.Conditions).Id);
@@ -112,7 +112,7 @@ public sealed class EvidenceGathererTests : IDisposable
         var page1 = FhirJson.WithNext(FhirJson.Bundle(FhirJson.Condition("c1", "http://hl7.org/fhir/sid/icd-10-cm", "G12.20")), $"{_app.Ehr.FhirBase}/Condition?page=2");
         var request = HookRequest(AllKeys(key => key == "conditions" ? page1 : null));
 
-        var partial = EvidenceGatherer.FromRequest(request);
+        var partial = ReadRequest(request);
         Assert.Contains(EvidenceKind.Conditions, partial.ToClinicalEvidence().Unavailable);
         var complete = await Gatherer().CompleteAsync(request, partial, CancellationToken.None);
 
@@ -126,7 +126,7 @@ public sealed class EvidenceGathererTests : IDisposable
         var page1 = FhirJson.WithNext(FhirJson.Bundle(FhirJson.Condition("c1", "http://hl7.org/fhir/sid/icd-10-cm", "G12.20")), "http://evil.example/steal?page=2");
         var request = HookRequest(AllKeys(key => key == "conditions" ? page1 : null));
 
-        var complete = await Gatherer().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
+        var complete = await Gatherer().CompleteAsync(request, ReadRequest(request), CancellationToken.None);
 
         Assert.Contains("outside fhirServer", complete.Results["conditions"].Failure, StringComparison.Ordinal);
         Assert.Equal([EvidenceKind.Conditions], complete.ToClinicalEvidence().Unavailable);
@@ -142,7 +142,7 @@ public sealed class EvidenceGathererTests : IDisposable
         _app.Ehr.ServeEmptySearches();
         var request = HookRequest(new JsonObject()) with { FhirServer = server.Replace("{port}", _app.Ehr.Server.Port.ToString(), StringComparison.Ordinal) };
 
-        var complete = await Gatherer().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
+        var complete = await Gatherer().CompleteAsync(request, ReadRequest(request), CancellationToken.None);
 
         Assert.Empty(_app.Ehr.PathsRequested());
         Assert.All(complete.Results.Values, r => Assert.Contains("allowlist", r.Failure, StringComparison.Ordinal));
@@ -153,7 +153,7 @@ public sealed class EvidenceGathererTests : IDisposable
     {
         var request = HookRequest(AllKeys(key => key == "antiGm1IgM" ? Missing : null)) with { FhirServer = null, AccessToken = null };
 
-        var complete = await Gatherer().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
+        var complete = await Gatherer().CompleteAsync(request, ReadRequest(request), CancellationToken.None);
 
         Assert.Equal([EvidenceKind.AntiGm1IgM], complete.ToClinicalEvidence().Unavailable);
         Assert.Contains("no fhirServer", complete.Problem("antiGm1IgM"), StringComparison.Ordinal);
@@ -168,7 +168,7 @@ public sealed class EvidenceGathererTests : IDisposable
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/fhir+json").WithBody(FhirJson.Bundle(FhirJson.Condition("c1", "http://hl7.org/fhir/sid/icd-10-cm", "G12.25")).ToJsonString()));
         var request = HookRequest(AllKeys(key => key == "conditions" ? Missing : null));
 
-        var complete = await Gatherer().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
+        var complete = await Gatherer().CompleteAsync(request, ReadRequest(request), CancellationToken.None);
 
         Assert.Equal("c1", Assert.Single(complete.ToClinicalEvidence().Conditions).Id);
         Assert.Equal(2, _app.Ehr.PathsRequested().Count);
@@ -185,7 +185,7 @@ public sealed class EvidenceGathererTests : IDisposable
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/fhir+json").WithBody(FhirJson.Bundle().ToJsonString()));
         var request = HookRequest(AllKeys(key => key == "conditions" ? Missing : null));
 
-        var complete = await Gatherer().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
+        var complete = await Gatherer().CompleteAsync(request, ReadRequest(request), CancellationToken.None);
 
         Assert.Equal(retried ? 2 : 1, _app.Ehr.PathsRequested().Count);
         Assert.Equal(retried, !complete.ToClinicalEvidence().Unavailable.Contains(EvidenceKind.Conditions));
@@ -201,7 +201,7 @@ public sealed class EvidenceGathererTests : IDisposable
         _app.Ehr.ServeRaw("Condition", body, status);
         var request = HookRequest(AllKeys(key => key == "conditions" ? Missing : null));
 
-        var complete = await Gatherer().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
+        var complete = await Gatherer().CompleteAsync(request, ReadRequest(request), CancellationToken.None);
 
         Assert.Equal([EvidenceKind.Conditions], complete.ToClinicalEvidence().Unavailable);
     }
@@ -218,7 +218,7 @@ public sealed class EvidenceGathererTests : IDisposable
         _app.Ehr.ServeEmptySearches().ServeWithheld("Observation", FhirJson.Bundle(), observations);
         var request = HookRequest(new JsonObject());
 
-        var complete = await app.Services.GetRequiredService<EvidenceGatherer>().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
+        var complete = await app.Services.GetRequiredService<EvidenceGatherer>().CompleteAsync(request, ReadRequest(request), CancellationToken.None);
         observations.Release(); // only now: the gatherer has returned while the server still held its answer
 
         Assert.False(observations.TimedOut, "the gatherer waited for the withheld response despite a 0.5 s budget");
@@ -253,7 +253,7 @@ public sealed class EvidenceGathererTests : IDisposable
         }));
         var request = HookRequest(new JsonObject()) with { Templates = Templates().Where(t => t.Key != "patient").ToDictionary() };
 
-        await app.Services.GetRequiredService<EvidenceGatherer>().CompleteAsync(request, EvidenceGatherer.FromRequest(request), CancellationToken.None);
+        await app.Services.GetRequiredService<EvidenceGatherer>().CompleteAsync(request, ReadRequest(request), CancellationToken.None);
 
         Assert.False(firstAnswer.TimedOut, $"no other FHIR call arrived while the first was unanswered ({string.Join(", ", paths)})");
         Assert.True(paths.Distinct().Count() >= 2, string.Join(", ", paths));
@@ -269,7 +269,7 @@ public sealed class EvidenceGathererTests : IDisposable
         order["medicationReference"] = new JsonObject { ["reference"] = "Medication/med-7" };
         var request = HookRequest(AllKeys(_ => null), body);
 
-        var partial = EvidenceGatherer.FromRequest(request);
+        var partial = ReadRequest(request);
         Assert.Equal([EvidenceKind.Medication], partial.ToClinicalEvidence().Unavailable);
         var complete = await Gatherer().CompleteAsync(request, partial, CancellationToken.None);
 
@@ -286,8 +286,8 @@ public sealed class EvidenceGathererTests : IDisposable
         other["resource"]!["id"] = "other-order";
         entries.Add(other);
 
-        var selected = EvidenceGatherer.FromRequest(HookRequest(AllKeys(_ => null), body));
-        var signed = EvidenceGatherer.FromRequest(HookRequest(AllKeys(_ => null), body) with { Selections = null });
+        var selected = ReadRequest(HookRequest(AllKeys(_ => null), body));
+        var signed = ReadRequest(HookRequest(AllKeys(_ => null), body) with { Selections = null });
 
         Assert.Equal(["ivig-order-1"], selected.OrdersInScope.Select(o => o.Id));
         Assert.Equal(["ivig-order-1", "other-order"], signed.OrdersInScope.Select(o => o.Id));
@@ -296,6 +296,10 @@ public sealed class EvidenceGathererTests : IDisposable
     private static readonly JsonNode Missing = JsonValue.Create("__missing__");
 
     private EvidenceGatherer Gatherer() => _app.Services.GetRequiredService<EvidenceGatherer>();
+
+    /// <summary>Draft orders and prefetch as the gatherer reads them before any network call.</summary>
+    private static GatheredEvidence ReadRequest(EvidenceRequest request) =>
+        EvidenceGatherer.WithPrefetch(request, EvidenceGatherer.FromDraftOrders(request));
 
     private static IReadOnlyDictionary<string, string> Templates() =>
         CdsServiceCatalog.LoadEmbedded().Find("ivig-lmn-order-select")!.Prefetch;

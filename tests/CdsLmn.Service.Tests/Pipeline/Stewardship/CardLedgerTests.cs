@@ -97,10 +97,11 @@ public sealed class CardLedgerTests : IDisposable
         var card = IssuedCards.Card(shadow: false);
 
         var result = await ledger.RecordFeedbackAsync([Feedback(card.CardUuid)], CancellationToken.None);
+        Assert.Equal(0, Scalar("SELECT known_card FROM feedback WHERE card_uuid = $c", ("$c", card.CardUuid)));
         ledger.RecordIssued(card);
         await ledger.FlushAsync(CancellationToken.None);
 
-        Assert.Equal(new FeedbackResult(1, 1, 1, 0), result);
+        Assert.Equal(new FeedbackResult(1, 1, 0), result);
         Assert.Equal(1, Scalar("SELECT known_card FROM feedback WHERE card_uuid = $c", ("$c", card.CardUuid)));
     }
 

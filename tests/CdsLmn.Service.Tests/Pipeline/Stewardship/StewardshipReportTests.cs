@@ -19,7 +19,7 @@ public sealed class SeededStore : IAsyncLifetime
     public Task InitializeAsync() => SeedAsync(App.Services.GetRequiredService<ICardLedger>());
 
     /// <summary>Records the known cards and feedback through <paramref name="ledger"/> (any store).</summary>
-    public static async Task SeedAsync(ICardLedger ledger)
+    internal static async Task SeedAsync(ICardLedger ledger)
     {
         var feedback = new List<FeedbackEntry>();
 

@@ -103,10 +103,10 @@ public sealed class TelemetryTests(AppFixture<Profiles.Development> appFixture) 
     }
 
     [Theory]
-    [InlineData(null, ServiceMode.Active)]
-    [InlineData("Shadow", ServiceMode.Shadow)]
-    [InlineData("active", ServiceMode.Active)]
-    public async Task BindsTheMode(string? configured, ServiceMode expected)
+    [InlineData(null, nameof(ServiceMode.Active))]
+    [InlineData("Shadow", nameof(ServiceMode.Shadow))]
+    [InlineData("active", nameof(ServiceMode.Active))]
+    public async Task BindsTheMode(string? configured, string expected)
     {
         await using var configuredApp = _app.WithWebHostBuilder(b =>
         {
@@ -116,7 +116,7 @@ public sealed class TelemetryTests(AppFixture<Profiles.Development> appFixture) 
             }
         });
 
-        Assert.Equal(expected, configuredApp.Services.GetRequiredService<IOptions<ServiceModeOptions>>().Value.Mode);
+        Assert.Equal(Enum.Parse<ServiceMode>(expected), configuredApp.Services.GetRequiredService<IOptions<ServiceModeOptions>>().Value.Mode);
     }
 
     [Theory]

@@ -7,7 +7,7 @@ namespace CdsLmn.Service.Evidence;
 /// <see cref="Assessment"/> with the resources it rests on, an unreadable draft order (the client's error, 400), or
 /// the evidence that is still missing and why (412).
 /// </summary>
-public sealed record GatherOutcome
+internal sealed record GatherResult
 {
     public Assessment? Assessment { get; private init; }
 
@@ -23,11 +23,11 @@ public sealed record GatherOutcome
     /// <summary>The 412 diagnostics: each missing prefetch key (or Medication reference) once, with why.</summary>
     public string? MissingDescription { get; private init; }
 
-    public static GatherOutcome Decided(Assessment assessment, IReadOnlyList<string> resourcesRead) =>
+    public static GatherResult Decided(Assessment assessment, IReadOnlyList<string> resourcesRead) =>
         new() { Assessment = assessment, ResourcesRead = resourcesRead };
 
-    public static GatherOutcome Unreadable(string problem) => new() { UnreadableDraftOrder = problem };
+    public static GatherResult Unreadable(string problem) => new() { UnreadableDraftOrder = problem };
 
-    public static GatherOutcome Missing(IReadOnlySet<EvidenceKind> kinds, string description, IReadOnlyList<string> resourcesRead) =>
+    public static GatherResult Missing(IReadOnlySet<EvidenceKind> kinds, string description, IReadOnlyList<string> resourcesRead) =>
         new() { MissingKinds = kinds, MissingDescription = description, ResourcesRead = resourcesRead };
 }

@@ -1,0 +1,3 @@
+namespace CdsLmn.Service.Stewardship;
+
+internal sealed record LabelCount(string Label, int Count);

@@ -1,0 +1,7 @@
+namespace CdsLmn.Service.Telemetry;
+
+internal enum OtlpProtocol
+{
+    Grpc,
+    HttpProtobuf,
+}
