@@ -168,7 +168,7 @@ public sealed class CardLedgerTests : IDisposable
     {
         ServiceId = "ivig-lmn-order-select",
         CardUuid = card,
-        Outcome = FeedbackOutcome.Overridden,
+        Response = ClinicianResponse.Overridden,
         OutcomeAt = DateTimeOffset.UtcNow,
     };
 
