@@ -28,7 +28,7 @@ internal static class FeedbackReader
             {
                 return (null, OperationOutcomeResult.BadRequest(problem));
             }
-            var feedback = document.RootElement.Deserialize(FeedbackJsonContext.Default.FeedbackRequest)!;
+            var feedback = document.RootElement.Deserialize(CdsJsonContext.Default.FeedbackRequest)!;
             return ([.. feedback.Feedback.Select(f => ToEntry(f, service))], null);
         }
         catch (JsonException e)
