@@ -2,6 +2,7 @@ using CdsLmn.Service.CdsHooks.Auth;
 using CdsLmn.Service.CdsHooks.RateLimiting;
 using CdsLmn.Service.Health;
 using CdsLmn.Service.Http;
+using CdsLmn.Service.Stewardship;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +19,10 @@ internal static class CdsHooksRegistration
     {
         builder.Services.AddOptions<CdsHooksOptions>()
             .BindConfiguration(CdsHooksOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<ServiceModeOptions>()
+            .BindConfiguration(ServiceModeOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<CdsHooksOptions>, CdsHooksOptionsValidator>();
@@ -52,5 +57,13 @@ internal static class CdsHooksRegistration
             .WithSummary("CDS Hooks feedback on the service's cards: answers {\"received\":N,\"stored\":M}")
             .ProducesOperationOutcomes(400, 401, 404, 413, 415, 429, 503);
         return app;
+    }
+
+    /// <summary>With PostgreSQL, answers 503 at once during a database outage; place it before authentication.</summary>
+    public static IApplicationBuilder UseStoreOutageGate(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        return storage.Provider == StorageProvider.Postgres ? app.UseMiddleware<StoreOutageGate>() : app;
     }
 }

@@ -39,6 +39,6 @@ internal static class FeedbackEndpoint
         {
             return OperationOutcomeResult.StoreUnavailable();
         }
-        return TypedResults.Json(new FeedbackReceipt { Received = result.Received, Stored = result.Stored, Foreign = result.ForeignCards }, FeedbackJsonContext.Default.FeedbackReceipt);
+        return TypedResults.Json(new FeedbackReceipt { Received = result.Received, Stored = result.Stored, Foreign = result.ForeignCards }, CdsJsonContext.Default.FeedbackReceipt);
     }
 }

@@ -28,7 +28,7 @@ internal static class FeedbackReader
             {
                 return (null, OperationOutcomeResult.BadRequest(problem));
             }
-            var feedback = document.RootElement.Deserialize(FeedbackJsonContext.Default.FeedbackRequest)!;
+            var feedback = document.RootElement.Deserialize(CdsJsonContext.Default.FeedbackRequest)!;
             return ([.. feedback.Feedback.Select(f => ToEntry(f, service))], null);
         }
         catch (JsonException e)
@@ -37,6 +37,7 @@ internal static class FeedbackReader
         }
     }
 
+    /// <summary>The wire feedback as the ledger keeps it: the store knows no CDS Hooks types.</summary>
     private static FeedbackEntry ToEntry(Feedback feedback, CdsService service)
     {
         FeedbackShape.TryParseRfc3339(feedback.OutcomeTimestamp, out var outcomeAt);
@@ -44,9 +45,9 @@ internal static class FeedbackReader
         {
             ServiceId = service.Id,
             CardUuid = feedback.Card,
-            Outcome = feedback.Outcome,
+            Response = feedback.Outcome == FeedbackOutcome.Accepted ? ClinicianResponse.Accepted : ClinicianResponse.Overridden,
             AcceptedSuggestionIds = [.. feedback.AcceptedSuggestions?.Select(s => s.Id) ?? []],
-            OverrideReason = feedback.OverrideReason?.Reason,
+            OverrideReason = feedback.OverrideReason?.Reason is { } reason ? new OverrideReasonCode(reason.System, reason.Code, reason.Display) : null,
             UserComment = feedback.OverrideReason?.UserComment,
             OutcomeAt = outcomeAt,
         };

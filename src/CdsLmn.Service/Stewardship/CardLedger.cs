@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CdsLmn.Service.CdsHooks.Models;
 using CdsLmn.Service.Telemetry;
 
 namespace CdsLmn.Service.Stewardship;
@@ -71,7 +70,7 @@ internal sealed partial class CardLedger(LedgerQueue queue, ILedgerDatabase data
             insert.Parameters.Clear();
             insert.With("@service", entry.ServiceId);
             insert.With("@card", card);
-            insert.With("@outcome", entry.Outcome == FeedbackOutcome.Accepted ? "accepted" : "overridden");
+            insert.With("@outcome", entry.Response == ClinicianResponse.Accepted ? "accepted" : "overridden");
             insert.With("@outcomeAt", entry.OutcomeAt.ToUnixTimeMilliseconds());
             insert.With("@accepted", AcceptedKey(entry.AcceptedSuggestionIds));
             insert.With("@system", entry.OverrideReason?.System);

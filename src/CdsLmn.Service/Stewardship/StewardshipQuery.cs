@@ -71,7 +71,7 @@ internal sealed class StewardshipQuery(ILedgerDatabase database) : IStewardshipQ
                 rows.Add(new StewardshipRow
                 {
                     ServiceId = key.ServiceId,
-                    Mode = key.Shadow ? nameof(ServiceMode.Shadow) : nameof(ServiceMode.Active),
+                    Mode = CardMode.Of(key.Shadow),
                     DecisionRow = key.Row,
                     Indicator = key.Indicator,
                     Shown = (int)reader.Integer(4),
@@ -108,7 +108,7 @@ internal sealed class StewardshipQuery(ILedgerDatabase database) : IStewardshipQ
         while (await reader.ReadAsync(cancellationToken))
         {
             var weekStart = DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeMilliseconds(reader.Integer(0) * week - shift).UtcDateTime);
-            weeks.Add(new WeeklyCards(weekStart, reader.Integer(1) == 1 ? nameof(ServiceMode.Shadow) : nameof(ServiceMode.Active), reader.GetString(2), (int)reader.Integer(3)));
+            weeks.Add(new WeeklyCards(weekStart, CardMode.Of(reader.Integer(1) == 1), reader.GetString(2), (int)reader.Integer(3)));
         }
         return weeks;
     }

@@ -1,3 +1,4 @@
+using CdsLmn.Service.Stewardship;
 using CdsLmn.Service.Health;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
@@ -28,7 +29,12 @@ internal static class ClientAuthenticationRegistration
 
         // The shared clock (Hosting/SharedServicesRegistration) unless a test registered its own under the key first.
         services.TryAddKeyedSingleton(ClientAuthentication.ClockKey, (provider, _) => provider.GetRequiredService<TimeProvider>());
-        services.TryAddSingleton<IJtiReplayCache, InMemoryJtiReplayCache>();
+        // Replicas sharing a PostgreSQL store share the replay record; a single process keeps it in memory.
+        services.TryAddSingleton<IJtiReplayCache>(provider => UsesPostgres(provider)
+            ? ActivatorUtilities.CreateInstance<SharedJtiReplayCache>(provider)
+            : ActivatorUtilities.CreateInstance<InMemoryJtiReplayCache>(provider));
+        // Replay protection fails closed, and says so with 503 rather than 401 (see the handler).
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, StoreOutageChallengeHandler>();
         services.AddSingleton<ClientKeyStore>();
         services.AddSingleton<ClientTokenEvents>();
 
@@ -63,4 +69,7 @@ internal static class ClientAuthenticationRegistration
         services.AddHealthChecks().AddCheck<ClientAuthHealthCheck>("client-auth", tags: [HealthRegistration.ReadyTag]);
         return builder;
     }
+
+    private static bool UsesPostgres(IServiceProvider provider) =>
+        provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres;
 }

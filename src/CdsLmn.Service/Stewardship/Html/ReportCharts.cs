@@ -41,7 +41,7 @@ internal static class ReportCharts
     /// <summary>Overridden cards as a percentage of cards shown, per decision row (active cards).</summary>
     public static string OverrideRatePerRow(StewardshipSummary summary)
     {
-        var rows = summary.Rows.Where(r => r.Mode == nameof(ServiceMode.Active))
+        var rows = summary.Rows.Where(r => r.Mode == CardMode.Active)
             .GroupBy(r => r.DecisionRow).OrderBy(g => g.Key)
             .Select(g => (Row: g.Key, Rate: 100.0 * g.Sum(r => r.Overridden) / Math.Max(1, g.Sum(r => r.Shown)), Warning: g.Any(r => r.Indicator == "warning")))
             .ToList();

@@ -35,7 +35,7 @@ internal sealed partial class StoreMaintenance(
                 var now = time.GetUtcNow();
                 if (postgres is not null)
                 {
-                    await PostgresJtiReplayCache.PurgeExpiredAsync(postgres, now, stoppingToken);
+                    await JtiReplayTable.PurgeExpiredAsync(postgres, now, stoppingToken);
                 }
                 if (now >= nextRetention)
                 {

@@ -160,7 +160,7 @@ public sealed class CardLedgerTests : IDisposable
     {
         ServiceId = "ivig-lmn-order-select",
         CardUuid = card,
-        Outcome = FeedbackOutcome.Overridden,
+        Response = ClinicianResponse.Overridden,
         OutcomeAt = DateTimeOffset.UtcNow,
     };
 

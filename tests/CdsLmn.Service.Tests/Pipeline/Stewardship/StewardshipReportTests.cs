@@ -47,7 +47,7 @@ public sealed class SeededStore : IAsyncLifetime
 
         // Outside March, and feedback about a card never issued.
         feedback.Add(Overridden(Issue(ledger, Select, 3, "warning", shadow: false, issuedAt: new(2025, 2, 1, 12, 0, 0, TimeSpan.Zero)), "a"));
-        feedback.Add(new FeedbackEntry { ServiceId = Select, CardUuid = Guid.NewGuid().ToString(), Outcome = FeedbackOutcome.Overridden, OutcomeAt = March });
+        feedback.Add(new FeedbackEntry { ServiceId = Select, CardUuid = Guid.NewGuid().ToString(), Response = ClinicianResponse.Overridden, OutcomeAt = March });
 
         await ledger.FlushAsync(CancellationToken.None);
         await ledger.RecordFeedbackAsync(feedback, CancellationToken.None);
@@ -66,7 +66,7 @@ public sealed class SeededStore : IAsyncLifetime
     {
         ServiceId = card.ServiceId,
         CardUuid = card.CardUuid,
-        Outcome = FeedbackOutcome.Accepted,
+        Response = ClinicianResponse.Accepted,
         AcceptedSuggestionIds = [suggestion],
         OutcomeAt = March.AddMinutes(minutes),
     };
@@ -75,8 +75,8 @@ public sealed class SeededStore : IAsyncLifetime
     {
         ServiceId = card.ServiceId,
         CardUuid = card.CardUuid,
-        Outcome = FeedbackOutcome.Overridden,
-        OverrideReason = code is null ? null : new CdsCoding { Code = code, System = "http://example.org/reasons", Display = $"Reason {code}" },
+        Response = ClinicianResponse.Overridden,
+        OverrideReason = code is null ? null : new OverrideReasonCode("http://example.org/reasons", code, $"Reason {code}"),
         OutcomeAt = March.AddMinutes(1),
     };
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Net;
+using CdsLmn.Service.CdsHooks;
 using CdsLmn.Service.Stewardship;
 using CdsLmn.Service.Telemetry;
 using Microsoft.AspNetCore.Hosting;

@@ -119,7 +119,7 @@ public sealed class PostgresReplicaTests(PostgresCluster cluster) : IAsyncLifeti
         Assert.True(await cache.TryRecordAsync("https://purge.example.org", "expired", now.AddMinutes(-1), CancellationToken.None));
         Assert.True(await cache.TryRecordAsync("https://purge.example.org", "live", now.AddMinutes(5), CancellationToken.None));
 
-        await PostgresJtiReplayCache.PurgeExpiredAsync(_replicas[0].Services.GetRequiredService<PostgresStore>(), now, CancellationToken.None);
+        await JtiReplayTable.PurgeExpiredAsync(_replicas[0].Services.GetRequiredService<PostgresStore>(), now, CancellationToken.None);
 
         Assert.Equal(1, await Database.ScalarAsync(_connectionString, "SELECT COUNT(*) FROM jti_replay WHERE issuer = 'https://purge.example.org' AND jti = 'live'"));
         Assert.Equal(1, await Database.ScalarAsync(_connectionString, "SELECT COUNT(*) FROM jti_replay WHERE issuer = 'https://purge.example.org'"));

@@ -1,4 +1,4 @@
-namespace CdsLmn.Service.Stewardship;
+namespace CdsLmn.Service.CdsHooks;
 
 /// <summary>Whether cards reach the clinician.</summary>
 internal enum ServiceMode

@@ -1,9 +1,9 @@
-using CdsLmn.Service.CdsHooks;
+using CdsLmn.Service.Stewardship.Postgres;
 using CdsLmn.Service.CdsHooks.Auth;
 using Microsoft.Extensions.Options;
 using CdsLmn.Service.Http;
 
-namespace CdsLmn.Service.Stewardship.Postgres;
+namespace CdsLmn.Service.CdsHooks;
 
 /// <summary>
 /// While the shared database is known to be unreachable, answers 503 (OperationOutcome, <c>Retry-After</c>) at once to
@@ -11,7 +11,7 @@ namespace CdsLmn.Service.Stewardship.Postgres;
 /// (their <c>jti</c> must be recorded) — instead of letting each wait for a connection. Hook calls without
 /// authentication need no database (issued cards wait in the queue) and pass.
 /// </summary>
-internal sealed class PostgresOutageGate(RequestDelegate next, PostgresStore store, IOptions<ClientAuthOptions> auth)
+internal sealed class StoreOutageGate(RequestDelegate next, PostgresStore store, IOptions<ClientAuthOptions> auth)
 {
     private const string ServicesPath = "/cds-services";
 

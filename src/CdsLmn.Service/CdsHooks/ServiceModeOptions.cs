@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace CdsLmn.Service.Stewardship;
+namespace CdsLmn.Service.CdsHooks;
 
 /// <summary><c>CdsLmn:Mode</c>, bound and validated at start-up.</summary>
 internal sealed class ServiceModeOptions

@@ -1,15 +1,16 @@
-using CdsLmn.Service.CdsHooks;
+using CdsLmn.Service.Stewardship;
+using CdsLmn.Service.Stewardship.Postgres;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.Extensions.Options;
 using CdsLmn.Service.Http;
 
-namespace CdsLmn.Service.Stewardship.Postgres;
+namespace CdsLmn.Service.CdsHooks.Auth;
 
 /// <summary>
 /// A token refused because its <c>jti</c> could not be recorded — the shared database went away during the call —
 /// is answered 503 (OperationOutcome, <c>Retry-After</c>) rather than 401: the token may be fine, and the EHR should
-/// retry rather than suspect its credentials. The rule is the one <see cref="PostgresOutageGate"/> applies before
+/// retry rather than suspect its credentials. The rule is the one <see cref="StoreOutageGate"/> applies before
 /// authentication: while the database is unreachable, calls that need it answer 503. Everything else is the
 /// framework's default handling.
 /// </summary>
