@@ -15,6 +15,46 @@ public class FolderDependencyTests
                 + "\n" + string.Join('\n', c.SelectMany(from => graph.Edges[from].Where(c.Contains).Select(to => $"      {from} → {to}"))))));
     }
 
+    /// <summary>The arrows README.md (Layout) draws between the folders: what must never be used, directly or from a subfolder.</summary>
+    [Theory]
+    [InlineData("CdsLmn.Service.Stewardship", "CdsLmn.Service.CdsHooks")] // the ledger keeps its own types, never wire models
+    [InlineData("CdsLmn.Service.Evidence", "CdsLmn.Service.CdsHooks")] // gathering evidence never sees a request or a card
+    [InlineData("CdsLmn.Service.Evidence", "CdsLmn.Service.Stewardship")]
+    [InlineData("CdsLmn.Clinical", "CdsLmn.Service")] // the decision knows no host, HTTP or hook
+    [InlineData("CdsLmn.Service.Telemetry", "CdsLmn")] // a leaf every folder may use
+    [InlineData("CdsLmn.Service.Health", "CdsLmn")] // each folder registers its own readiness check
+    [InlineData("CdsLmn.Service.Http", "CdsLmn")]
+    public void ArrowsPointOneWay(string from, string neverTo)
+    {
+        var graph = FolderGraph.Read(Path.Combine(RepositoryFiles.Root, "src"));
+
+        var wrong = graph.Edges
+            .Where(e => Within(e.Key, from))
+            .SelectMany(e => e.Value.Where(to => Within(to, neverTo) && !Within(to, from)).Select(to => $"{e.Key} → {to}"))
+            .ToList();
+
+        Assert.True(wrong.Count == 0, string.Join('\n', wrong));
+    }
+
+    [Fact]
+    public void AQualifiedTypeNameIsAnEdge()
+    {
+        var root = Directory.CreateTempSubdirectory("cdslmn-graph-");
+        try
+        {
+            File.WriteAllText(Path.Combine(root.FullName, "Catalog.cs"), "using CdsLmn.S.Health;\nnamespace CdsLmn.S.Hooks;\ninternal sealed class Catalog { Check? c; }\n");
+            File.WriteAllText(Path.Combine(root.FullName, "Check.cs"), "namespace CdsLmn.S.Health;\ninternal sealed class Check { Hooks.Catalog? c; }\n");
+
+            var circles = FolderGraph.Read(root.FullName).Circles();
+
+            Assert.Equal([["CdsLmn.S.Health", "CdsLmn.S.Hooks"]], circles);
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public void FindsACircleWhenThereIsOne()
     {
@@ -35,4 +75,7 @@ public class FolderDependencyTests
             root.Delete(recursive: true);
         }
     }
+
+    private static bool Within(string ns, string folder) =>
+        ns == folder || ns.StartsWith(folder + ".", StringComparison.Ordinal);
 }

@@ -4,8 +4,10 @@ namespace CdsLmn.Service.Tests.Repository;
 
 /// <summary>
 /// The dependency graph between the folders (namespaces) of src/, read from the source text: an edge for every
-/// <c>using CdsLmn…;</c> directive, and an edge from a folder to an enclosing folder whenever its code names a type
-/// declared there (C# lets a nested namespace use its parents' types without a using).
+/// <c>using CdsLmn…;</c> directive, an edge from a folder to an enclosing folder whenever its code names a type
+/// declared there (C# lets a nested namespace use its parents' types without a using), and an edge for every type named
+/// with its namespace, whole (<c>CdsLmn.Service.CdsHooks.CdsServiceCatalog</c>) or relative to an enclosing one
+/// (<c>CdsHooks.CdsServiceCatalog</c> from <c>CdsLmn.Service.Health</c>).
 /// </summary>
 internal sealed partial class FolderGraph
 {
@@ -49,6 +51,15 @@ internal sealed partial class FolderGraph
                 if (declared[ancestor].Any(name => Regex.IsMatch(text, $@"(?<![.\w]){name}\b(?!\s*=[^=>])")))
                 {
                     graph.Add(from, ancestor);
+                }
+            }
+
+            foreach (var (target, names) in declared.Where(d => d.Key != from))
+            {
+                var qualifiers = string.Join('|', QualifiedNames(from, target).Select(Regex.Escape));
+                if (Regex.IsMatch(text, $@"(?<![.\w])(?:{qualifiers})\.(?:{string.Join('|', names)})\b"))
+                {
+                    graph.Add(from, target);
                 }
             }
         }
@@ -134,6 +145,16 @@ internal sealed partial class FolderGraph
     }
 
     private static string WithoutComments(string text) => LineComment().Replace(text, string.Empty);
+
+    /// <summary>How code in <paramref name="from"/> may spell the namespace <paramref name="target"/>: whole, or relative to a shared ancestor.</summary>
+    private static IEnumerable<string> QualifiedNames(string from, string target)
+    {
+        yield return target;
+        foreach (var ancestor in Ancestors(from).Where(a => target.StartsWith(a + ".", StringComparison.Ordinal)))
+        {
+            yield return target[(ancestor.Length + 1)..];
+        }
+    }
 
     private static IEnumerable<string> Ancestors(string ns)
     {
