@@ -12,16 +12,15 @@ namespace CdsLmn.Service.Tests.Pipeline.Evidence;
 /// and is probed again once the break is over. Each test has a FHIR server (and so a breaker) of its own; the
 /// breakers read a fake clock, so "the break is over" is a clock step, not a sleep.
 /// </summary>
-public sealed class CircuitBreakerTests(AppFixture<CircuitBreakerTests.Breaker> appFixture) : IClassFixture<AppFixture<CircuitBreakerTests.Breaker>>, IDisposable
+public sealed class CircuitBreakerTests(AppFixture<CircuitBreakerTests.Breaker> appFixture, CircuitBreakerTests.FhirServers servers)
+    : IClassFixture<AppFixture<CircuitBreakerTests.Breaker>>, IClassFixture<CircuitBreakerTests.FhirServers>
 {
     private const int MinimumThroughput = 3;
 
     private readonly CdsLmnApp _app = appFixture.App;
 
     // A FHIR server of this test's own, not the app's Ehr: the breaker is per server, and the app lives for the class.
-    private readonly FakeEhr _ehr = new();
-
-    public void Dispose() => _ehr.Dispose();
+    private readonly FakeEhr _ehr = servers.Start();
 
     public enum Fault
     {
@@ -68,7 +67,7 @@ public sealed class CircuitBreakerTests(AppFixture<CircuitBreakerTests.Breaker> 
         Assert.Contains("could not be reached", diagnostics, StringComparison.Ordinal);
         resetting.Stop();
         Assert.True(await resets > 0);
-        using var healthy = new FakeEhr(port);
+        var healthy = servers.Start(port);
         healthy.Serve("Condition", FhirJson.Bundle(FhirJson.Condition("pma-dx", Scenario.Icd10, "G12.25")));
 
         using var next = await client.PostAsync(TestData.OrderSelectUrl, TestData.Json(Body(fhirBase)));
@@ -137,7 +136,7 @@ public sealed class CircuitBreakerTests(AppFixture<CircuitBreakerTests.Breaker> 
     [Fact]
     public async Task AnOpenBreakerLeavesOtherServersAlone()
     {
-        using var other = new FakeEhr();
+        var other = servers.Start();
         other.Serve("Condition", FhirJson.Bundle(FhirJson.Condition("pma-dx", Scenario.Icd10, "G12.25")));
         var client = await OpenTheBreakerAsync();
         using var refused = await client.PostAsync(TestData.OrderSelectUrl, TestData.Json(Body()));
@@ -195,6 +194,25 @@ public sealed class CircuitBreakerTests(AppFixture<CircuitBreakerTests.Breaker> 
             _ => response.WithStatusCode(200).WithBody(FhirJson.Bundle().ToJsonString()).WithFault(FaultType.MALFORMED_RESPONSE_CHUNK),
         };
         _ehr.Server.Given(Request.Create().WithPath("/fhir/Condition").UsingGet()).RespondWith(response);
+    }
+
+    /// <summary>
+    /// The class's FHIR servers, kept until its last test: a server stopped after one test could free its port for the
+    /// next, whose requests would then meet the breaker the earlier test left open (breakers are per address, and the
+    /// fake clock only moves when a test moves it).
+    /// </summary>
+    public sealed class FhirServers : IDisposable
+    {
+        private readonly List<FakeEhr> _started = [];
+
+        public FakeEhr Start(int? port = null)
+        {
+            var server = port is { } p ? new FakeEhr(p) : new FakeEhr();
+            _started.Add(server);
+            return server;
+        }
+
+        public void Dispose() => _started.ForEach(server => server.Dispose());
     }
 
     public sealed class Breaker : IAppProfile
