@@ -39,41 +39,27 @@ public class FolderDependencyTests
     [Fact]
     public void AQualifiedTypeNameIsAnEdge()
     {
-        var root = Directory.CreateTempSubdirectory("cdslmn-graph-");
-        try
-        {
-            File.WriteAllText(Path.Combine(root.FullName, "Catalog.cs"), "using CdsLmn.S.Health;\nnamespace CdsLmn.S.Hooks;\ninternal sealed class Catalog { Check? c; }\n");
-            File.WriteAllText(Path.Combine(root.FullName, "Check.cs"), "namespace CdsLmn.S.Health;\ninternal sealed class Check { Hooks.Catalog? c; }\n");
+        using var tree = new SourceTree(
+            ("Catalog.cs", "using CdsLmn.S.Health;\nnamespace CdsLmn.S.Hooks;\ninternal sealed class Catalog { Check? c; }\n"),
+            ("Check.cs", "namespace CdsLmn.S.Health;\ninternal sealed class Check { Hooks.Catalog? c; }\n"));
 
-            var circles = FolderGraph.Read(root.FullName).Circles();
+        var circles = FolderGraph.Read(tree.Path).Circles();
 
-            Assert.Equal([["CdsLmn.S.Health", "CdsLmn.S.Hooks"]], circles);
-        }
-        finally
-        {
-            root.Delete(recursive: true);
-        }
+        Assert.Equal([["CdsLmn.S.Health", "CdsLmn.S.Hooks"]], circles);
     }
 
     [Fact]
     public void FindsACircleWhenThereIsOne()
     {
-        var root = Directory.CreateTempSubdirectory("cdslmn-graph-");
-        try
-        {
-            File.WriteAllText(Path.Combine(root.FullName, "A.cs"), "using CdsLmn.B;\nnamespace CdsLmn.A;\ninternal sealed class Alpha { }\n");
-            File.WriteAllText(Path.Combine(root.FullName, "B.cs"), "namespace CdsLmn.B;\ninternal sealed class Beta { }\n");
-            File.WriteAllText(Path.Combine(root.FullName, "C.cs"), "namespace CdsLmn.B.C;\ninternal sealed class Gamma { Beta? b; }\n");
-            File.WriteAllText(Path.Combine(root.FullName, "D.cs"), "using CdsLmn.B.C;\nnamespace CdsLmn.B;\ninternal sealed class Delta { Gamma? g; }\n");
+        using var tree = new SourceTree(
+            ("A.cs", "using CdsLmn.B;\nnamespace CdsLmn.A;\ninternal sealed class Alpha { }\n"),
+            ("B.cs", "namespace CdsLmn.B;\ninternal sealed class Beta { }\n"),
+            ("C.cs", "namespace CdsLmn.B.C;\ninternal sealed class Gamma { Beta? b; }\n"),
+            ("D.cs", "using CdsLmn.B.C;\nnamespace CdsLmn.B;\ninternal sealed class Delta { Gamma? g; }\n"));
 
-            var circles = FolderGraph.Read(root.FullName).Circles();
+        var circles = FolderGraph.Read(tree.Path).Circles();
 
-            Assert.Equal([["CdsLmn.B", "CdsLmn.B.C"]], circles);
-        }
-        finally
-        {
-            root.Delete(recursive: true);
-        }
+        Assert.Equal([["CdsLmn.B", "CdsLmn.B.C"]], circles);
     }
 
     private static bool Within(string ns, string folder) =>

@@ -19,23 +19,16 @@ public partial class TypePerFileTests
     [Fact]
     public void FindsASecondTypeAndAMisnamedFile()
     {
-        var root = Directory.CreateTempSubdirectory("cdslmn-types-");
-        try
-        {
-            File.WriteAllText(Path.Combine(root.FullName, "Alpha.cs"), "namespace A;\n\ninternal sealed class Alpha\n{\n    private sealed class Nested;\n}\n");
-            File.WriteAllText(Path.Combine(root.FullName, "Beta.cs"), "namespace A;\n\npublic sealed record Beta(int X);\n\ninternal enum Gamma\n{\n    One,\n}\n");
-            File.WriteAllText(Path.Combine(root.FullName, "Delta.cs"), "namespace A;\n\ninternal static class Epsilon;\n");
+        using var tree = new SourceTree(
+            ("Alpha.cs", "namespace A;\n\ninternal sealed class Alpha\n{\n    private sealed class Nested;\n}\n"),
+            ("Beta.cs", "namespace A;\n\npublic sealed record Beta(int X);\n\ninternal enum Gamma\n{\n    One,\n}\n"),
+            ("Delta.cs", "namespace A;\n\ninternal static class Epsilon;\n"));
 
-            var misplaced = Misplaced(root.FullName).ToDictionary(m => Path.GetFileName(m.File), m => m.Types);
+        var misplaced = Misplaced(tree.Path).ToDictionary(m => Path.GetFileName(m.File), m => m.Types);
 
-            Assert.Equal(["Beta.cs", "Delta.cs"], misplaced.Keys.Order(StringComparer.Ordinal));
-            Assert.Equal(["Beta", "Gamma"], misplaced["Beta.cs"]);
-            Assert.Equal(["Epsilon"], misplaced["Delta.cs"]);
-        }
-        finally
-        {
-            root.Delete(recursive: true);
-        }
+        Assert.Equal(["Beta.cs", "Delta.cs"], misplaced.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["Beta", "Gamma"], misplaced["Beta.cs"]);
+        Assert.Equal(["Epsilon"], misplaced["Delta.cs"]);
     }
 
     private static IEnumerable<(string File, List<string> Types)> Misplaced(string root)
