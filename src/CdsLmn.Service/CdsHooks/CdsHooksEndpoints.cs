@@ -26,7 +26,7 @@ internal static class CdsHooksEndpoints
             return error;
         }
 
-        var outcome = await handler.HandleAsync(call!, cancellationToken);
-        return outcome.Error is { } failure ? failure : TypedResults.Json(outcome.Response!, CdsJson.Options);
+        var answer = await handler.HandleAsync(call!, cancellationToken);
+        return answer.Error is { } failure ? failure : TypedResults.Json(answer.Response!, CdsJson.Options);
     }
 }
