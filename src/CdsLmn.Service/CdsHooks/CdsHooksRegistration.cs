@@ -63,7 +63,6 @@ internal static class CdsHooksRegistration
     public static IApplicationBuilder UseStoreOutageGate(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
-        return storage.Provider == StorageProvider.Postgres ? app.UseMiddleware<StoreOutageGate>() : app;
+        return StorageOptions.UsesPostgres(app.Services) ? app.UseMiddleware<StoreOutageGate>() : app;
     }
 }

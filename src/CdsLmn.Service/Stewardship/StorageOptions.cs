@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace CdsLmn.Service.Stewardship;
 
@@ -16,6 +17,13 @@ internal sealed class StorageOptions
 
     /// <summary><c>ConnectionStrings:CdsLmn</c>, required when <see cref="Provider"/> is Postgres (checked by <see cref="StorageOptionsValidator"/>).</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// Whether <paramref name="services"/> run on the PostgreSQL store shared by replicas. Read when services are
+    /// resolved, not at registration, so configuration a test host adds applies too.
+    /// </summary>
+    public static bool UsesPostgres(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres;
 
     /// <summary><c>CdsLmn:Storage:RetentionDays</c>: issued cards and feedback older than this are deleted (daily purge).</summary>
     [Range(1, 36_500)]

@@ -30,7 +30,7 @@ internal static class ClientAuthenticationRegistration
         // The shared clock (Hosting/SharedServicesRegistration) unless a test registered its own under the key first.
         services.TryAddKeyedSingleton(ClientAuthentication.ClockKey, (provider, _) => provider.GetRequiredService<TimeProvider>());
         // Replicas sharing a PostgreSQL store share the replay record; a single process keeps it in memory.
-        services.TryAddSingleton<IJtiReplayCache>(provider => UsesPostgres(provider)
+        services.TryAddSingleton<IJtiReplayCache>(provider => StorageOptions.UsesPostgres(provider)
             ? ActivatorUtilities.CreateInstance<SharedJtiReplayCache>(provider)
             : ActivatorUtilities.CreateInstance<InMemoryJtiReplayCache>(provider));
         // Replay protection fails closed, and says so with 503 rather than 401 (see the handler).
@@ -69,7 +69,4 @@ internal static class ClientAuthenticationRegistration
         services.AddHealthChecks().AddCheck<ClientAuthHealthCheck>("client-auth", tags: [HealthRegistration.ReadyTag]);
         return builder;
     }
-
-    private static bool UsesPostgres(IServiceProvider provider) =>
-        provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres;
 }

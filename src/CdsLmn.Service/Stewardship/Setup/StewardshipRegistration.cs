@@ -29,7 +29,7 @@ internal static class StewardshipRegistration
         var services = builder.Services;
         services.AddSingleton<SqliteStore>();
         services.AddSingleton<PostgresStore>();
-        services.AddSingleton<ILedgerDatabase>(provider => UsesPostgres(provider)
+        services.AddSingleton<ILedgerDatabase>(provider => StorageOptions.UsesPostgres(provider)
             ? provider.GetRequiredService<PostgresStore>()
             : provider.GetRequiredService<SqliteStore>());
         services.AddSingleton<IPatientIdHasher, LedgerPatientIdHasher>();
@@ -39,14 +39,14 @@ internal static class StewardshipRegistration
         services.AddHostedService<IssuedCardWriter>();
         services.AddHostedService(provider => new StoreMaintenance(
             provider.GetRequiredService<ILedgerDatabase>(),
-            UsesPostgres(provider) ? provider.GetRequiredService<PostgresStore>() : null,
+            StorageOptions.UsesPostgres(provider) ? provider.GetRequiredService<PostgresStore>() : null,
             provider.GetRequiredService<IOptions<StorageOptions>>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<StoreMaintenance>>()));
 
         services.AddHealthChecks().Add(new HealthCheckRegistration(
             "audit-store",
-            provider => UsesPostgres(provider)
+            provider => StorageOptions.UsesPostgres(provider)
                 ? ActivatorUtilities.CreateInstance<PostgresStoreHealthCheck>(provider)
                 : ActivatorUtilities.CreateInstance<SqliteStoreHealthCheck>(provider),
             failureStatus: null,
@@ -54,7 +54,4 @@ internal static class StewardshipRegistration
             timeout: StoreCheckTimeout));
         return builder;
     }
-
-    private static bool UsesPostgres(IServiceProvider provider) =>
-        provider.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Postgres;
 }
