@@ -59,7 +59,7 @@ internal sealed partial class EvidenceGatherer(
             Medications = medications,
             Keys = request.Templates.Keys.Where(PrefetchKeys.Kinds.ContainsKey).ToList(),
             Results = new Dictionary<string, EvidenceResult>(StringComparer.Ordinal),
-            UnresolvedMedications = UnresolvedReferences(orders.Select(o => o.Medication), medications).ToDictionary(r => r, _ => "not resolved yet", StringComparer.Ordinal),
+            UnresolvedMedications = MedicationReferences.Unresolved(orders.Select(o => o.Medication), medications).ToDictionary(r => r, _ => "not resolved yet", StringComparer.Ordinal),
         };
     }
 
@@ -111,7 +111,7 @@ internal sealed partial class EvidenceGatherer(
             .Where(key => !partial.Results.TryGetValue(key, out var r) || r.Failed || r.NextPage is not null)
             .ToList();
         var queries = keys.Select(key => FetchKeyAsync(server, scopes, request, key, partial, budget.Token));
-        var orderMedications = ReadMedicationsAsync(server, scopes, UnresolvedReferences(partial.OrdersInScope.Select(o => o.Medication), partial.Medications), budget.Token);
+        var orderMedications = ReadMedicationsAsync(server, scopes, MedicationReferences.Unresolved(partial.OrdersInScope.Select(o => o.Medication), partial.Medications), budget.Token);
 
         var fetched = await System.Threading.Tasks.Task.WhenAll(queries);
         var (medications, unresolved, medicationFault) = await orderMedications;
@@ -126,11 +126,11 @@ internal sealed partial class EvidenceGatherer(
 
         // Order history may name its medication by reference too; resolve those in a second, bounded round.
         var known = partial.Medications.Concat(medications).ToList();
-        var historyReferences = UnresolvedReferences(HistoryMedications(results), known).Take(options.Value.MaxMedicationReads).ToList();
+        var historyReferences = MedicationReferences.InHistory(results, known, options.Value.MaxMedicationReads);
         var (historyMedications, historyUnresolved, historyFault) = await ReadMedicationsAsync(server, scopes, historyReferences, budget.Token);
-        foreach (var key in historyUnresolved.Count > 0 ? PrefetchKeys.Kinds.Where(k => k.Value == EvidenceKind.OngoingIvig).Select(k => k.Key) : [])
+        if (historyUnresolved.Count > 0)
         {
-            results[key] = EvidenceResult.Fail("a medication in the order history could not be read");
+            MedicationReferences.MarkHistoryUnreadable(results);
         }
 
         var evidence = partial with
@@ -205,43 +205,6 @@ internal sealed partial class EvidenceGatherer(
             Results = results,
             UnresolvedMedications = partial.UnresolvedMedications.ToDictionary(m => m.Key, _ => failure ?? $"not in draftOrders, and {refusal}"),
         };
-    }
-
-    private static IEnumerable<DataType?> HistoryMedications(IReadOnlyDictionary<string, EvidenceResult> results)
-    {
-        var history = results.Values.Where(r => !r.Failed).SelectMany(r => r.Resources).ToList();
-        return history.OfType<MedicationRequest>().Select(r => r.Medication)
-            .Concat(history.OfType<MedicationAdministration>().Select(a => a.Medication));
-    }
-
-    /// <summary><c>Medication/{id}</c> references that no known Medication satisfies (contained ones start with '#').</summary>
-    private static List<string> UnresolvedReferences(IEnumerable<DataType?> medications, IReadOnlyCollection<Medication> known)
-    {
-        const string Prefix = "Medication/";
-        var unresolved = new List<string>();
-        foreach (var medication in medications)
-        {
-            if (medication is ResourceReference { Reference: { } reference }
-                && reference.StartsWith(Prefix, StringComparison.Ordinal)
-                && !IsKnown(reference.AsSpan(Prefix.Length), known)
-                && !unresolved.Contains(reference, StringComparer.Ordinal))
-            {
-                unresolved.Add(reference);
-            }
-        }
-        return unresolved;
-    }
-
-    private static bool IsKnown(ReadOnlySpan<char> id, IReadOnlyCollection<Medication> known)
-    {
-        foreach (var medication in known)
-        {
-            if (medication.Id is { } knownId && id.SequenceEqual(knownId))
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "FHIR server {Server}: circuit open; it was not contacted")]

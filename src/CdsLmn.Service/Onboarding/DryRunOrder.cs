@@ -28,16 +28,16 @@ internal static class DryRunOrder
     };
 
     public static DryRunDecision Decide(IvigAdvisor advisor, string patientId, IReadOnlyDictionary<string, EvidenceResult> results,
-        IReadOnlyList<Medication> medications, bool medicationsUnresolved, DateTimeOffset now)
+        IReadOnlyList<Medication> medications, DateTimeOffset now)
     {
-        var usable = results.Where(r => !r.Value.Failed).SelectMany(r => r.Value.Resources).ToList();
-        var unavailable = results.Where(r => r.Value.Failed || r.Value.NextPage is not null).Select(r => PrefetchKeys.Kinds[r.Key]).ToHashSet();
-        if (medicationsUnresolved)
+        // The same hand-over to the advisor as a hook call's: failed or unfinished keys unavailable, history from medicationRequests.
+        var evidence = new GatheredEvidence
         {
-            unavailable.Add(EvidenceKind.Medication);
-        }
-        var history = results.TryGetValue("medicationRequests", out var requests) && !requests.Failed ? requests.Resources.OfType<MedicationRequest>().ToList() : [];
-        var evidence = ClinicalEvidenceFrom.Resources([For(patientId, now)], usable, history, medications, unavailable);
+            OrdersInScope = [For(patientId, now)],
+            Medications = medications,
+            Keys = [.. results.Keys],
+            Results = results,
+        }.ToClinicalEvidence();
 
         var assessment = advisor.Assess(evidence, OrderStage.Signing, now);
         if (!assessment.IsDecided)

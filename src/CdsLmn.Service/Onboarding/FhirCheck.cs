@@ -15,8 +15,6 @@ namespace CdsLmn.Service.Onboarding;
 /// </summary>
 internal sealed class FhirCheck(FhirQueryClient fhir, IvigAdvisor advisor, IOptions<ClinicalOptions> clinical, IOptions<FhirOptions> fhirOptions, TimeProvider time)
 {
-    private const int MaxMedicationReads = 10;
-
     /// <summary>Searches beyond the prefetch templates: every result of the types that may carry local codes.</summary>
     private static readonly (string Key, string Template)[] BroadSearches =
     [
@@ -34,7 +32,7 @@ internal sealed class FhirCheck(FhirQueryClient fhir, IvigAdvisor advisor, IOpti
         var broad = await RunAsync(server, patientId, BroadSearches, false, cancellationToken);
 
         var results = prefetch.ToDictionary(q => q.Check.Key, q => q.Result, StringComparer.Ordinal);
-        var (medications, unresolved) = await ReadHistoryMedicationsAsync(server, results, cancellationToken);
+        var medications = await ReadHistoryMedicationsAsync(server, results, cancellationToken);
         var scanned = prefetch.Concat(broad).Where(q => !q.Result.Failed).SelectMany(q => q.Result.Resources);
 
         return new PatientCheck
@@ -42,7 +40,7 @@ internal sealed class FhirCheck(FhirQueryClient fhir, IvigAdvisor advisor, IOpti
             Patient = patientId,
             Queries = [.. prefetch.Select(q => q.Check), .. broad.Select(q => q.Check)],
             Unrecognised = UnrecognisedCandidates.Find(scanned, CandidateKind.From(clinical.Value)),
-            DryRun = DryRunOrder.Decide(advisor, patientId, results, medications, unresolved, time.GetUtcNow()),
+            DryRun = DryRunOrder.Decide(advisor, patientId, results, medications, time.GetUtcNow()),
         };
     }
 
@@ -62,16 +60,20 @@ internal sealed class FhirCheck(FhirQueryClient fhir, IvigAdvisor advisor, IOpti
         return [.. await System.Threading.Tasks.Task.WhenAll(runs)];
     }
 
-    /// <summary>Order history may name its medication by reference; the advisor needs those Medications to tell IVIg.</summary>
-    private async Task<(IReadOnlyList<Medication> Found, bool Unresolved)> ReadHistoryMedicationsAsync(
-        FhirServer server, IReadOnlyDictionary<string, EvidenceResult> results, CancellationToken cancellationToken)
+    /// <summary>
+    /// Order history may name its medication by reference; the advisor needs those Medications to tell IVIg. Read as a
+    /// hook call reads them (<see cref="MedicationReferences"/>): at most <c>CdsLmn:Fhir:MaxMedicationReads</c>, and one
+    /// that cannot be read leaves ongoing IVIg undecidable.
+    /// </summary>
+    private async Task<IReadOnlyList<Medication>> ReadHistoryMedicationsAsync(
+        FhirServer server, Dictionary<string, EvidenceResult> results, CancellationToken cancellationToken)
     {
-        var history = results.Values.Where(r => !r.Failed).SelectMany(r => r.Resources).ToList();
-        var references = history.OfType<MedicationRequest>().Select(r => r.Medication)
-            .Concat(history.OfType<MedicationAdministration>().Select(a => a.Medication))
-            .OfType<ResourceReference>().Select(r => r.Reference).OfType<string>()
-            .Where(r => r.StartsWith("Medication/", StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
-        var reads = await System.Threading.Tasks.Task.WhenAll(references.Take(MaxMedicationReads).Select(r => fhir.GetAsync(server, r, cancellationToken)));
-        return (reads.SelectMany(r => r.Resources.OfType<Medication>()).ToList(), references.Count > MaxMedicationReads || reads.Any(r => r.Failed));
+        var references = MedicationReferences.InHistory(results, [], fhirOptions.Value.MaxMedicationReads);
+        var reads = await System.Threading.Tasks.Task.WhenAll(references.Select(r => fhir.GetAsync(server, r, cancellationToken)));
+        if (reads.Any(r => r.Failed))
+        {
+            MedicationReferences.MarkHistoryUnreadable(results);
+        }
+        return [.. reads.SelectMany(r => r.Resources.OfType<Medication>())];
     }
 }
