@@ -24,23 +24,11 @@ internal static class SampleCard
         using var request = JsonDocument.Parse(stream);
         var context = request.RootElement.GetProperty("context");
         var resources = request.RootElement.GetProperty("prefetch").EnumerateObject()
-            .SelectMany(key => Resources(key.Value))
+            .SelectMany(key => FhirPayload.Read(key.Value).Resources)
             .ToList();
-        var evidence = ClinicalEvidenceFrom.Resources(Resources(context.GetProperty("draftOrders")).OfType<MedicationRequest>().ToList(), resources);
+        var evidence = ClinicalEvidenceFrom.Resources(FhirPayload.Read(context.GetProperty("draftOrders")).Resources.OfType<MedicationRequest>().ToList(), resources);
         var assessment = new IvigAdvisor(options).Assess(evidence, OrderStage.Selecting, EvaluatedOn);
         return assessment.Advice.FirstOrDefault()
             ?? throw new InvalidOperationException("The example request no longer yields a card; the report's sample needs one.");
-    }
-
-    private static IEnumerable<Resource> Resources(JsonElement value)
-    {
-        if (value.ValueKind != JsonValueKind.Object)
-        {
-            return [];
-        }
-        var items = value.TryGetProperty("entry", out var entries)
-            ? entries.EnumerateArray().Select(e => e.GetProperty("resource"))
-            : [value];
-        return items.Select(item => FhirResourceParser.TryParse(item, out _)).OfType<Resource>().ToList();
     }
 }
