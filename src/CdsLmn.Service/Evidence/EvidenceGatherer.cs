@@ -86,7 +86,7 @@ internal sealed partial class EvidenceGatherer(
         var server = ServerFor(request, out var refusal);
         if (server is null)
         {
-            return WithRefusal(partial, refusal!);
+            return WithFailures(partial, $"not prefetched, and {refusal}", $"not in draftOrders, and {refusal}");
         }
         try
         {
@@ -97,7 +97,7 @@ internal sealed partial class EvidenceGatherer(
         catch (BrokenCircuitException)
         {
             LogCircuitOpen(server.BaseUrl.GetLeftPart(UriPartial.Authority));
-            return WithRefusal(partial, "the FHIR server is failing (circuit open)", "the FHIR server is failing (circuit open)");
+            return WithFailures(partial, "the FHIR server is failing (circuit open)", "the FHIR server is failing (circuit open)");
         }
     }
 
@@ -190,20 +190,21 @@ internal sealed partial class EvidenceGatherer(
         return (found, unresolved, reads.Any(r => r.result.ServerFault));
     }
 
-    private static GatheredEvidence WithRefusal(GatheredEvidence partial, string refusal, string? failure = null)
+    /// <summary>Every key still without a usable result, and every order medication not yet read, fails for the reason given.</summary>
+    private static GatheredEvidence WithFailures(GatheredEvidence partial, string keyFailure, string medicationFailure)
     {
         var results = new Dictionary<string, EvidenceResult>(partial.Results, StringComparer.Ordinal);
         foreach (var key in partial.Keys)
         {
             if (!results.TryGetValue(key, out var r) || r.Failed || r.NextPage is not null)
             {
-                results[key] = EvidenceResult.Fail(failure ?? $"not prefetched, and {refusal}");
+                results[key] = EvidenceResult.Fail(keyFailure);
             }
         }
         return partial with
         {
             Results = results,
-            UnresolvedMedications = partial.UnresolvedMedications.ToDictionary(m => m.Key, _ => failure ?? $"not in draftOrders, and {refusal}"),
+            UnresolvedMedications = partial.UnresolvedMedications.ToDictionary(m => m.Key, _ => medicationFailure),
         };
     }
 
