@@ -75,7 +75,7 @@ internal sealed class OperationOutcomeResult : IResult, IStatusCodeHttpResult
         {
             httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
         }
-        httpContext.Response.ContentType = "application/fhir+json";
+        httpContext.Response.ContentType = OperationOutcomeMetadata.ContentType;
         await httpContext.Response.Body.WriteAsync(Serializer.SerializeToBytes(outcome), httpContext.RequestAborted);
     }
 

@@ -2,7 +2,6 @@ using CdsLmn.Service.Stewardship;
 using CdsLmn.Service.Stewardship.Postgres;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
-using Microsoft.Extensions.Options;
 using CdsLmn.Service.Http;
 
 namespace CdsLmn.Service.CdsHooks.Auth;
@@ -14,7 +13,7 @@ namespace CdsLmn.Service.CdsHooks.Auth;
 /// authentication: while the database is unreachable, calls that need it answer 503. Everything else is the
 /// framework's default handling.
 /// </summary>
-internal sealed class StoreOutageChallengeHandler(IServiceProvider services, IOptions<StorageOptions> storage) : IAuthorizationMiddlewareResultHandler
+internal sealed class StoreOutageChallengeHandler(IServiceProvider services) : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
@@ -22,7 +21,7 @@ internal sealed class StoreOutageChallengeHandler(IServiceProvider services, IOp
     {
         ArgumentNullException.ThrowIfNull(authorizeResult);
         return authorizeResult.Challenged
-            && storage.Value.Provider == StorageProvider.Postgres
+            && StorageOptions.UsesPostgres(services)
             && !services.GetRequiredService<PostgresStore>().IsReachable
                 ? OperationOutcomeResult.StoreUnavailable().ExecuteAsync(context)
                 : _default.HandleAsync(next, context, policy, authorizeResult);
