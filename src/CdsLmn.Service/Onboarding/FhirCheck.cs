@@ -26,6 +26,8 @@ internal sealed class FhirCheck(FhirQueryClient fhir, IvigAdvisor advisor, IOpti
     private readonly IReadOnlyDictionary<string, string> _templates = CdsServiceCatalog.LoadEmbedded().Services
         .First(s => s.Hook == HookNames.OrderSign).Prefetch;
 
+    private readonly IReadOnlyList<CandidateKind> _candidateKinds = CandidateKind.From(clinical.Value);
+
     public async Task<PatientCheck> CheckAsync(FhirServer server, string patientId, CancellationToken cancellationToken)
     {
         var prefetch = await RunAsync(server, patientId, _templates.Where(t => PrefetchKeys.Kinds.ContainsKey(t.Key)).Select(t => (t.Key, t.Value)), true, cancellationToken);
@@ -39,7 +41,7 @@ internal sealed class FhirCheck(FhirQueryClient fhir, IvigAdvisor advisor, IOpti
         {
             Patient = patientId,
             Queries = [.. prefetch.Select(q => q.Check), .. broad.Select(q => q.Check)],
-            Unrecognised = UnrecognisedCandidates.Find(scanned, CandidateKind.From(clinical.Value)),
+            Unrecognised = UnrecognisedCandidates.Find(scanned, _candidateKinds),
             DryRun = DryRunOrder.Decide(advisor, patientId, results, medications, time.GetUtcNow()),
         };
     }
