@@ -39,11 +39,11 @@ internal static class CodeMatch
 
     public static bool Any(CodeableConcept? concept, IEnumerable<CodeToken> tokens) => Any(FhirRead.Codings(concept), tokens);
 
-    /// <summary>The interpretation codes of a result (v3-ObservationInterpretation, or any system's code), upper-cased.</summary>
-    public static IReadOnlySet<string> InterpretationCodes(Observation observation)
+    /// <summary>The interpretation codes of a result or of a panel's component (v3-ObservationInterpretation, or any system's code), trimmed, matched whatever their case.</summary>
+    public static IReadOnlySet<string> InterpretationCodes(Base result)
     {
         var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var concept in FhirRead.List<CodeableConcept>(observation, "interpretation"))
+        foreach (var concept in FhirRead.List<CodeableConcept>(result, "interpretation"))
         {
             foreach (var coding in FhirRead.Codings(concept))
             {

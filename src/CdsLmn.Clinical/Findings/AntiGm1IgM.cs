@@ -108,10 +108,7 @@ internal sealed class AntiGm1IgM
             var componentCode = FhirRead.One<CodeableConcept>(component, "code");
             if (CodeMatch.Any(componentCode, _codes) && !CodeMatch.Any(componentCode, _excluded))
             {
-                var flags = new HashSet<string>(
-                    FhirRead.List<CodeableConcept>(component, "interpretation").SelectMany(FhirRead.Codings).Select(FhirRead.CodeOf).OfType<string>(),
-                    StringComparer.OrdinalIgnoreCase);
-                yield return new Reading(date, id, status, FhirRead.One<DataType>(component, "value"), flags,
+                yield return new Reading(date, id, status, FhirRead.One<DataType>(component, "value"), CodeMatch.InterpretationCodes(component),
                     FhirRead.List<Observation.ReferenceRangeComponent>(component, "referenceRange"));
             }
         }
